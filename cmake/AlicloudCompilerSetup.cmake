@@ -1,0 +1,24 @@
+# Compiler settings shared by every target of this project.
+
+# ccache makes the second build of the same tree (the sanitizer pass of .ci/run,
+# a rebuild after `git pull`) nearly free on a 2-core machine.
+find_program(ALICLOUD_CCACHE ccache)
+if(ALICLOUD_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${ALICLOUD_CCACHE})
+endif()
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+# Warnings apply to our own targets only (alicloud_warnings is linked privately),
+# so that a consumer's flags are never changed by find_package(alicloud_asio).
+add_library(alicloud_warnings INTERFACE)
+target_compile_options(alicloud_warnings INTERFACE
+  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers -Wshadow -Wconversion -Wsign-conversion
+     -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Werror=return-type>)
+
+if(ALICLOUD_SANITIZE)
+  add_compile_options(-fsanitize=${ALICLOUD_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=${ALICLOUD_SANITIZE})
+endif()

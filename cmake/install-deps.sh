@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's own packages, whatever alicloud-asio needs to build
+# and test and is not on this machine yet. Idempotent: prints nothing and
+# changes nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libssl-dev openssl
+  catch2
+)
+# The conformance tests drive the official Node.js SDKs. A node and npm from
+# elsewhere (e.g. /usr/local) are fine; only when there is none do we take Debian's.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+sudo=()
+[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
