@@ -1,0 +1,13 @@
+#ifndef ALICLOUD_CORE_SANSIO_UTF8_HPP
+#define ALICLOUD_CORE_SANSIO_UTF8_HPP
+
+#include <string_view>
+
+namespace alicloud::sansio {
+
+// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing past U+10FFFF.
+bool is_valid_utf8(std::string_view text) noexcept;
+
+} // namespace alicloud::sansio
+
+#endif

@@ -1,0 +1,100 @@
+#include <alicloud/core/sansio/request_stamp.hpp>
+
+#include <openssl/rand.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <random>
+#include <stdexcept>
+
+namespace alicloud::sansio {
+namespace {
+
+using namespace std::chrono;
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) noexcept
+{
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// Fills a time point from "yyyy-MM-ddTHH:mm" + (":ss" when with_seconds) + "Z".
+bool parse(std::string_view s, bool with_seconds, system_clock::time_point& out) noexcept
+{
+    const std::size_t size = with_seconds ? 20 : 17;
+    if (s.size() != size || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s.back() != 'Z')
+        return false;
+    if (with_seconds && s[16] != ':')
+        return false;
+    int y, mo, d, h, mi, sec = 0;
+    if (!digits(s, 0, 4, y) || !digits(s, 5, 2, mo) || !digits(s, 8, 2, d) || !digits(s, 11, 2, h)
+        || !digits(s, 14, 2, mi) || (with_seconds && !digits(s, 17, 2, sec)))
+        return false;
+    const year_month_day ymd{year(y), month(static_cast<unsigned>(mo)), day(static_cast<unsigned>(d))};
+    if (!ymd.ok() || h > 23 || mi > 59 || sec > 59)
+        return false;
+    out = sys_days(ymd) + hours(h) + minutes(mi) + seconds(sec);
+    return true;
+}
+
+struct nonce_generator {
+    std::mt19937_64 engine;
+
+    nonce_generator()
+    {
+        std::uint64_t seed[4];
+        if (RAND_bytes(reinterpret_cast<unsigned char*>(seed), sizeof seed) != 1)
+            throw std::runtime_error("RAND_bytes failed to seed the nonce generator");
+        std::seed_seq seq{seed[0], seed[1], seed[2], seed[3]};
+        engine.seed(seq);
+    }
+};
+
+} // namespace
+
+std::string format_timestamp(system_clock::time_point t)
+{
+    const auto day_point = floor<days>(t);
+    const year_month_day ymd{day_point};
+    const hh_mm_ss<seconds> hms{floor<seconds>(t - day_point)};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return buf;
+}
+
+bool is_valid_timestamp(std::string_view text) noexcept
+{
+    system_clock::time_point ignored;
+    return parse(text, true, ignored);
+}
+
+bool parse_timestamp(std::string_view text, system_clock::time_point& out) noexcept
+{
+    return parse(text, true, out) || parse(text, false, out);
+}
+
+std::string random_nonce()
+{
+    thread_local nonce_generator generator;
+    const std::uint64_t a = generator.engine();
+    const std::uint64_t b = generator.engine();
+    char buf[33];
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
+                  static_cast<unsigned long long>(b));
+    return buf;
+}
+
+request_stamp make_request_stamp()
+{
+    return {format_timestamp(system_clock::now()), random_nonce()};
+}
+
+} // namespace alicloud::sansio
