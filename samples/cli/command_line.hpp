@@ -1,0 +1,43 @@
+#ifndef ALICLOUD_SAMPLES_CLI_COMMAND_LINE_HPP
+#define ALICLOUD_SAMPLES_CLI_COMMAND_LINE_HPP
+
+// What the user asked for on the command line, checked but not yet acted on.
+
+#include <alicloud/core/parameters.hpp>
+#include <alicloud/core/rpc_request.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alicloud::cli {
+
+struct command_line {
+    bool help = false;
+    bool print_request = false;
+
+    std::string product;   // "ecs"
+    std::string action;    // "DescribeInstances"
+    parameters params;     // --Name value, in the order given
+
+    std::optional<std::string> endpoint;
+    std::optional<std::string> region;
+    std::optional<std::string> access_key_id;
+    std::optional<std::string> access_key_secret;
+    std::optional<std::string> security_token;
+    std::optional<std::string> api_version;
+    signature_version signature = signature_version::v3;
+    std::optional<http_method> method;
+    std::optional<parameter_location> params_in;
+    std::optional<std::string> timestamp;
+    std::optional<std::string> nonce;
+};
+
+// Parses argv (without argv[0]). On a usage error returns nullopt and sets `error`.
+std::optional<command_line> parse_command_line(const std::vector<std::string>& args, std::string& error);
+
+extern const char* const usage_text;
+
+} // namespace alicloud::cli
+
+#endif

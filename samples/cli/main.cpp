@@ -1,0 +1,123 @@
+// alicloud — call an Alibaba Cloud RPC API from the shell.
+//
+//   alicloud --print-request --signature v1 --method GET ... ecs DescribeRegions
+//
+// Exit status: 0 success, 1 the service answered with an error, 2 bad usage or
+// input (nothing was sent).
+
+#include "command_line.hpp"
+#include "print_request.hpp"
+
+#include <alicloud/core.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+namespace {
+
+using namespace alicloud;
+
+struct product_info {
+    const char* api_version;
+    const char* endpoint_prefix; // <prefix>.<region>.aliyuncs.com, or <prefix>.aliyuncs.com
+};
+
+const std::map<std::string, product_info, std::less<>> products = {
+    {"ecs", {"2014-05-26", "ecs"}},
+};
+
+std::string from_env(const std::optional<std::string>& given, const char* variable)
+{
+    if (given)
+        return *given;
+    const char* v = std::getenv(variable);
+    return v ? v : "";
+}
+
+int bad_input(const error_code& ec, const diagnostics& diag)
+{
+    std::cerr << "alicloud: " << (diag.client_message.empty() ? ec.message() : diag.client_message) << "\n";
+    return 2;
+}
+
+int run(const cli::command_line& cmd)
+{
+    const auto product = products.find(cmd.product);
+    if (product == products.end()) {
+        std::cerr << "alicloud: unknown product '" << cmd.product << "' (known: ecs)\n";
+        return 2;
+    }
+
+    error_code ec;
+    diagnostics diag;
+
+    std::string endpoint_text;
+    if (cmd.endpoint)
+        endpoint_text = *cmd.endpoint;
+    else if (cmd.region)
+        endpoint_text = std::string(product->second.endpoint_prefix) + "." + *cmd.region + ".aliyuncs.com";
+    else
+        endpoint_text = std::string(product->second.endpoint_prefix) + ".aliyuncs.com";
+    const endpoint ep = parse_endpoint(endpoint_text, ec, diag);
+    if (ec)
+        return bad_input(ec, diag);
+
+    rpc_request request;
+    request.action = cmd.action;
+    request.version = cmd.api_version.value_or(product->second.api_version);
+    if (cmd.region && !cmd.params.contains("RegionId"))
+        request.params.set("RegionId", *cmd.region);
+    for (const auto& p : cmd.params)
+        request.params.set(p.name, p.value);
+    request.method = cmd.method.value_or(cmd.signature == signature_version::v1 ? http_method::get : http_method::post);
+    request.params_in = cmd.params_in;
+
+    const credentials creds{
+        from_env(cmd.access_key_id, "ALIBABA_CLOUD_ACCESS_KEY_ID"),
+        from_env(cmd.access_key_secret, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+        from_env(cmd.security_token, "ALIBABA_CLOUD_SECURITY_TOKEN"),
+    };
+
+    sansio::request_stamp stamp = sansio::make_request_stamp();
+    if (cmd.timestamp)
+        stamp.timestamp = *cmd.timestamp;
+    if (cmd.nonce)
+        stamp.nonce = *cmd.nonce;
+
+    const signed_request signed_req =
+        sansio::sign_rpc_request(request, creds, ep.authority, stamp, {.version = cmd.signature}, ec, diag);
+    if (ec)
+        return bad_input(ec, diag);
+
+    if (!cmd.print_request) {
+        std::cerr << "alicloud: sending requests is not available yet in this version; "
+                     "use --print-request to print the request it would send\n";
+        return 2;
+    }
+    cli::print_request(std::cout, cmd.signature, ep, signed_req);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string error;
+    const auto cmd = alicloud::cli::parse_command_line(args, error);
+    if (!cmd) {
+        std::cerr << "alicloud: " << error << "\n\n" << alicloud::cli::usage_text;
+        return 2;
+    }
+    if (cmd->help) {
+        std::cout << alicloud::cli::usage_text;
+        return 0;
+    }
+    try {
+        return run(*cmd);
+    } catch (const std::exception& e) {
+        std::cerr << "alicloud: " << e.what() << "\n";
+        return 2;
+    }
+}
