@@ -1,0 +1,136 @@
+// The RPC API path of a request: authenticate, log, apply a fault rule, run the
+// operation, render the answer as the caller asked (JSON or XML).
+
+#include "api_meta.hpp"
+#include "state.hpp"
+
+#include <boost/beast/http/field.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace alicloud::emulator::detail {
+namespace {
+
+namespace http = boost::beast::http;
+
+constexpr std::string_view api_version = "2014-05-26";
+
+api_reply fault_reply(const fault_decision& f, std::string_view host)
+{
+    if (f.kind == fault_kind::throttling)
+        return error_reply(f.status ? f.status : 400, f.code.empty() ? "Throttling" : f.code,
+                           f.message.empty() ? "Request was denied due to request throttling." : f.message, host);
+    const unsigned status = f.status ? f.status : 503;
+    const std::string_view code = !f.code.empty()   ? std::string_view(f.code)
+                                  : status == 500   ? std::string_view("InternalError")
+                                                    : std::string_view("ServiceUnavailable");
+    const std::string_view message =
+        !f.message.empty() ? std::string_view(f.message)
+        : status == 500    ? std::string_view("The request processing has failed due to some unknown error, exception or failure.")
+                           : std::string_view("The request has failed due to a temporary failure of the server.");
+    return error_reply(status, code, message, host);
+}
+
+received_request view_of(const http_request& req)
+{
+    received_request out;
+    out.method = std::string_view(req.method_string().data(), req.method_string().size());
+    const std::string_view target(req.target().data(), req.target().size());
+    const auto q = target.find('?');
+    out.query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
+    for (const auto& field : req) {
+        std::string name(field.name_string());
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        out.headers.push_back({std::move(name), std::string(field.value())});
+    }
+    out.body = req.body();
+    return out;
+}
+
+} // namespace
+
+response_plan handle_api(state& s, const http_request& req, std::uint64_t connection_id)
+{
+    const received_request view = view_of(req);
+    const std::string host = view.header("host") ? *view.header("host") : std::string("ecs.aliyuncs.com");
+
+    logged_request entry;
+    entry.connection_id = connection_id;
+    entry.method = view.method;
+
+    api_reply reply;
+    std::optional<fault_decision> fault;
+    bool xml = false;
+    std::string action;
+
+    if (auto call = s.auth.authenticate(view, host, reply)) {
+        action = call->action;
+        xml = call->xml;
+        entry.action = call->action;
+        entry.version = call->version;
+        entry.signature_version = call->signature == signature_version::v1 ? "v1" : "v3";
+        entry.access_key_id = call->access_key_id;
+        for (const auto& p : call->params)
+            entry.params[p.name] = p.value;
+        if (const auto* token = call->params.find("ClientToken"))
+            entry.client_token = *token;
+
+        fault = s.faults.match(call->action);
+        const bool replaced = fault && (fault->kind == fault_kind::throttling || fault->kind == fault_kind::http_error ||
+                                        fault->kind == fault_kind::reset_before_headers);
+        if (replaced) {
+            reply = fault->kind == fault_kind::reset_before_headers ? api_reply{} : fault_reply(*fault, host);
+        } else if (const operation_meta* op = call->version == api_version ? find_operation(call->action) : nullptr;
+                   op == nullptr) {
+            reply = error_reply(404, "InvalidAction.NotFound",
+                                "Specified api is not found, please check your url and method.", host);
+        } else if (auto bad = check_parameters(*op, call->params, host)) {
+            reply = std::move(*bad);
+        } else {
+            reply = s.ecs.handle(*call, host);
+        }
+    } else {
+        auto [peeked_action, peeked_version] = authenticator::peek_action(view);
+        action = peeked_action;
+        entry.action = std::move(peeked_action);
+        entry.version = std::move(peeked_version);
+    }
+
+    entry.status = reply.status;
+    entry.error_code = reply.error_code;
+    if (fault) {
+        entry.fault_rule = fault->rule_id;
+        entry.fault = to_string(fault->kind);
+    }
+
+    response_plan plan;
+    plan.log_sequence = s.log.add(std::move(entry));
+    if (fault) {
+        plan.latency = fault->latency;
+        plan.fault = fault->kind;
+    }
+
+    auto& res = plan.response;
+    res.version(req.version());
+    res.result(reply.status);
+    res.keep_alive(req.keep_alive());
+    res.set(http::field::server, "alicloud-ecs-emulator");
+    if (const auto* id = reply.body.if_contains("RequestId"); id && id->is_string())
+        res.set("x-acs-request-id", std::string_view(id->get_string()));
+    if (fault && fault->kind == fault_kind::malformed_json) {
+        res.result(200);
+        res.set(http::field::content_type, "application/json;charset=utf-8");
+        res.body() = "{\"RequestId\":\"" + new_request_id() + "\",\"Instances\":{\"Instance\":[}oops";
+    } else if (xml) {
+        res.set(http::field::content_type, "text/xml;charset=utf-8");
+        res.body() = render_xml(reply.error_code.empty() ? action + "Response" : "Error", reply.body);
+    } else {
+        res.set(http::field::content_type, "application/json;charset=utf-8");
+        res.body() = boost::json::serialize(reply.body);
+    }
+    res.prepare_payload();
+    return plan;
+}
+
+} // namespace alicloud::emulator::detail

@@ -1,0 +1,78 @@
+#include "request_log.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <chrono>
+#include <cstdio>
+
+namespace alicloud::emulator {
+namespace {
+
+std::string now_text()
+{
+    using namespace std::chrono;
+    const auto t = system_clock::now();
+    const auto day_point = floor<days>(t);
+    const year_month_day ymd{day_point};
+    const hh_mm_ss<milliseconds> hms{floor<milliseconds>(t - day_point)};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()), static_cast<int>(hms.subseconds().count()));
+    return buf;
+}
+
+} // namespace
+
+std::uint64_t request_log::add(logged_request entry)
+{
+    entry.sequence = next_sequence_++;
+    entry.time = now_text();
+    entries_.push_back(std::move(entry));
+    while (entries_.size() > limit_)
+        entries_.pop_front();
+    return entries_.back().sequence;
+}
+
+logged_request* request_log::find(std::uint64_t sequence)
+{
+    // Sequences are increasing and contiguous within the deque.
+    if (entries_.empty() || sequence < entries_.front().sequence || sequence > entries_.back().sequence)
+        return nullptr;
+    auto& e = entries_[static_cast<std::size_t>(sequence - entries_.front().sequence)];
+    return e.sequence == sequence ? &e : nullptr;
+}
+
+void request_log::set_outcome(std::uint64_t sequence, std::string_view outcome)
+{
+    if (auto* e = find(sequence))
+        e->outcome = outcome;
+}
+
+boost::json::value request_log::to_json() const
+{
+    boost::json::array out;
+    for (const auto& e : entries_) {
+        boost::json::object o{{"sequence", e.sequence},
+                              {"connection_id", e.connection_id},
+                              {"time", e.time},
+                              {"method", e.method},
+                              {"action", e.action},
+                              {"version", e.version},
+                              {"signature_version", e.signature_version},
+                              {"access_key_id", e.access_key_id},
+                              {"params", e.params},
+                              {"client_token", e.client_token},
+                              {"status", e.status},
+                              {"error_code", e.error_code},
+                              {"fault", e.fault},
+                              {"outcome", e.outcome}};
+        if (e.fault_rule)
+            o["fault_rule"] = *e.fault_rule;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+} // namespace alicloud::emulator

@@ -1,0 +1,82 @@
+#ifndef ALICLOUD_EMULATOR_STATE_HPP
+#define ALICLOUD_EMULATOR_STATE_HPP
+
+// Everything one emulator owns, shared by its listeners and sessions (they hold
+// a shared_ptr, so a coroutine frame destroyed late never outlives it).
+
+#include "authenticator.hpp"
+#include "credential_store.hpp"
+#include "ecs_service.hpp"
+#include "faults.hpp"
+#include "nonce_cache.hpp"
+#include "options.hpp"
+#include "request_log.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace alicloud::emulator::detail {
+
+using http_request = boost::beast::http::request<boost::beast::http::string_body>;
+using http_response = boost::beast::http::response<boost::beast::http::string_body>;
+
+// What a session does with a request's answer.
+struct response_plan {
+    http_response response;
+    std::chrono::milliseconds latency{0};
+    fault_kind fault = fault_kind::none;
+    std::optional<std::uint64_t> log_sequence;
+};
+
+struct state {
+    state(boost::asio::any_io_executor ex, options opts);
+
+    boost::asio::any_io_executor executor;
+    options opts;
+    boost::asio::ssl::context tls{boost::asio::ssl::context::tls_server};
+    std::string ca_pem;
+
+    credential_store keys;
+    nonce_cache nonces;
+    authenticator auth;
+    ecs_service ecs;
+    fault_injector faults;
+    request_log log;
+
+    bool stopped = false;
+    std::uint64_t next_connection_id = 1;
+    std::vector<std::unique_ptr<boost::asio::ip::tcp::acceptor>> acceptors;
+    // Open connections, to close them all on stop().
+    std::map<std::uint64_t, boost::asio::ip::tcp::socket*> connections;
+
+    // Restores the initial state: instances, tokens, nonces, faults, log, keys.
+    void reset();
+
+    response_plan handle(const http_request& req, std::uint64_t connection_id);
+    void finished(const response_plan& plan, std::string_view outcome);
+
+    void stop();
+};
+
+// The /_emulator/ control API.
+http_response control(state& s, const http_request& req, std::string_view path);
+
+// The RPC API: authentication, faults, the operation.
+response_plan handle_api(state& s, const http_request& req, std::uint64_t connection_id);
+
+// A small JSON answer (control API, plain HTTP errors).
+http_response json_response(const http_request& req, unsigned status, std::string body);
+
+} // namespace alicloud::emulator::detail
+
+#endif
