@@ -136,19 +136,24 @@ bool wildcard_match(std::string_view pattern, std::string_view text)
     return p == pattern.size();
 }
 
-std::string random_alnum(std::size_t n)
+std::string random_text(std::size_t n, std::string_view alphabet)
 {
     thread_local std::mt19937_64 engine{std::random_device{}()};
-    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     std::string out;
     for (std::size_t i = 0; i < n; ++i)
-        out.push_back(alphabet[engine() % 36]);
+        out.push_back(alphabet[engine() % alphabet.size()]);
     return out;
 }
 
+std::string random_alnum(std::size_t n)
+{
+    return random_text(n, "abcdefghijklmnopqrstuvwxyz0123456789");
+}
+
+// A UUID-shaped serial, as the service returns.
 std::string serial_number()
 {
-    const std::string hex = random_alnum(32);
+    const std::string hex = random_text(32, "0123456789abcdef");
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
            hex.substr(20, 12);
 }
@@ -553,7 +558,10 @@ api_reply ecs_service::run_instances(const params_t& p, std::string_view host, b
 
     const std::string vswitch =
         std::string(get(p, "VSwitchId", "vsw-" + std::string(region->id_hint) + "1" + std::string(zone->id.substr(zone->id.size() - 1)) + "default000000"));
-    const std::string vpc = "vpc-" + std::string(region->id_hint) + "1" + vswitch.substr(vswitch.size() > 12 ? vswitch.size() - 12 : 0);
+    // Each vSwitch belongs to one VPC: derive a stable VPC id from the vSwitch id.
+    char vpc_suffix[24];
+    std::snprintf(vpc_suffix, sizeof vpc_suffix, "%016zx", std::hash<std::string>{}(vswitch));
+    const std::string vpc = "vpc-" + std::string(region->id_hint) + "1" + vpc_suffix;
 
     boost::json::array ids;
     const auto now = system_clock::now();

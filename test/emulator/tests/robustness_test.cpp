@@ -179,3 +179,17 @@ TEST_CASE("1,000 concurrent connections are each answered", "[emulator][robustne
     streams.clear();
     still_serving(emu);
 }
+
+TEST_CASE("the request log and the nonce cache stay bounded", "[emulator][robustness]")
+{
+    auto opts = fast_options();
+    opts.request_log_limit = 50;
+    running_emulator emu(opts);
+    client c(emu.http);
+    for (int i = 0; i < 200; ++i)
+        c.call("DescribeRegions", {}, {.creds = {"nosuch", "x", ""}}); // refused: logged, no nonce kept
+    auto log = c.requests();
+    CHECK(log.size() == 50);
+    CHECK(log.front().at("sequence") == 151); // the oldest were dropped
+    CHECK(c.raw(http::verb::get, "/_emulator/health").json.at("nonces") == 0);
+}
