@@ -1,6 +1,6 @@
 #include <alicloud/core/error.hpp>
 
-#include <boost/asio/error.hpp>
+#include <boost/system/errc.hpp>
 
 #include <string>
 
@@ -114,11 +114,12 @@ public:
 
     bool equivalent(const error_code& code, int condition) const noexcept override
     {
-        // Cancellation arrives from Asio, not from us; so does a timer-driven
-        // timeout reported as timed_out by the OS.
+        // Cancellation arrives from Asio (operation_aborted is ECANCELED), not from
+        // us; so does a timeout the OS reports as ETIMEDOUT. Comparing with the
+        // generic conditions keeps Asio out of this sans-io library.
         if (static_cast<errc>(condition) == errc::cancelled)
-            return code == boost::asio::error::operation_aborted;
-        if (static_cast<errc>(condition) == errc::timeout && code == boost::asio::error::timed_out)
+            return code == boost::system::errc::operation_canceled;
+        if (static_cast<errc>(condition) == errc::timeout && code == boost::system::errc::timed_out)
             return true;
         return code.category().default_error_condition(code.value()) == boost::system::error_condition(condition, *this);
     }

@@ -104,10 +104,14 @@ template <class Stream>
 awaitable<bool> answer(state& s, Stream& stream, response_plan& plan)
 {
     auto& socket = socket_of(stream);
-    if (plan.latency.count() > 0 && !co_await wait_latency(socket, plan.latency)) {
-        s.finished(plan, "client_closed");
-        reset_connection(socket);
-        co_return false;
+    if (plan.latency.count() > 0) {
+        // (Not folded into one condition: GCC 12 mishandles co_await inside &&.)
+        const bool still_there = co_await wait_latency(socket, plan.latency);
+        if (!still_there) {
+            s.finished(plan, "client_closed");
+            reset_connection(socket);
+            co_return false;
+        }
     }
 
     switch (plan.fault) {

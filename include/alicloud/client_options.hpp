@@ -1,0 +1,76 @@
+#ifndef ALICLOUD_CLIENT_OPTIONS_HPP
+#define ALICLOUD_CLIENT_OPTIONS_HPP
+
+// How a client reaches the service: where, as whom, how patiently.
+
+#include <alicloud/core/credentials.hpp>
+#include <alicloud/core/rpc_request.hpp>
+#include <alicloud/core/sansio/retry_policy.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace alicloud {
+
+struct timeout_options {
+    // TCP connect (after name resolution), per connection.
+    std::chrono::milliseconds connect{5'000};
+    // One attempt: leasing a connection, TLS, writing, reading the answer.
+    std::chrono::milliseconds attempt{20'000};
+    // The whole call, retries and backoff included.
+    std::chrono::milliseconds call{60'000};
+};
+
+struct pool_options {
+    // Connections to one host; callers beyond it wait (cancellably) for one.
+    std::size_t max_connections_per_host = 64;
+    // A kept-alive connection unused this long is closed instead of reused.
+    std::chrono::milliseconds idle_timeout{30'000};
+};
+
+struct tls_options {
+    // Certificate verification (chain, host name) is on unless this says
+    // otherwise; turning it off exposes credentials to anyone on the path.
+    bool verify_peer = true;
+    // PEM file of trusted CAs; empty means the system store.
+    std::string ca_file;
+    // PEM text of trusted CAs, in addition to ca_file (tests, the emulator).
+    std::string ca_pem;
+};
+
+struct client_options {
+    // "host", "host:port" or "http(s)://host[:port]"; when empty, the
+    // product's regional endpoint for region_id.
+    std::string endpoint;
+    // Default RegionId for operations that take one and were given none.
+    std::string region_id;
+    credentials creds;
+    signature_version signature = signature_version::v3;
+
+    timeout_options timeouts;
+    retry_policy retry;
+    pool_options pool;
+    tls_options tls;
+
+    // Answers larger than this fail with client_errc::response_too_large.
+    std::size_t max_response_bytes = 64 * 1024 * 1024;
+    std::string user_agent = "alicloud-asio/0.1";
+
+    // Injectable for tests; defaults: the system clock, random nonces.
+    std::function<std::chrono::system_clock::time_point()> clock;
+    std::function<std::string()> nonce;
+};
+
+// Per-call overrides of the client's defaults.
+struct call_options {
+    std::optional<std::chrono::milliseconds> timeout;         // whole call
+    std::optional<std::chrono::milliseconds> attempt_timeout; // each attempt
+    std::optional<retry_policy> retry;
+};
+
+} // namespace alicloud
+
+#endif

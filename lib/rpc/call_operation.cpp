@@ -1,0 +1,416 @@
+// One RPC call: credentials -> sign -> lease a connection -> write -> read ->
+// decode -> maybe back off and retry. Compiled once, behind the type-erased
+// handler of detail::async_call; every public template funnels into it.
+//
+// It runs as a coroutine on a strand of its own (timers of a waiting call are
+// touched only there), with Asio's per-operation cancellation: total
+// cancellation is accepted until the request is written, partial and terminal
+// always.
+
+#include "client_impl.hpp"
+
+#include <alicloud/core/sansio/request_encoder.hpp>
+#include <alicloud/core/sansio/response_decoder.hpp>
+#include <alicloud/core/sansio/retry_policy.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <openssl/ssl.h>
+
+#include <random>
+
+namespace alicloud::detail {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using asio::awaitable;
+using tcp = asio::ip::tcp;
+using clock_type = std::chrono::steady_clock;
+
+constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+
+struct attempt_result {
+    error_code ec;
+    unsigned status = 0;
+    std::string body;
+    std::string request_id_header;
+    bool connection_failed = false; // could not connect, or the connection broke
+    bool response_started = false;  // some of the answer arrived
+    bool keep_alive = false;        // the connection may serve another request
+};
+
+awaitable<bool> cancelled()
+{
+    const auto state = co_await asio::this_coro::cancellation_state;
+    co_return state.cancelled() != asio::cancellation_type::none;
+}
+
+std::string describe(std::string_view what, const endpoint& ep, const error_code& ec)
+{
+    return std::string(what) + " " + ep.authority + ": " + ec.message();
+}
+
+// Resolve (skipped for literal addresses), connect, and for HTTPS the TLS
+// handshake with SNI and host-name verification.
+awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rpc_client_impl& impl,
+                                                                             const endpoint& ep,
+                                                                             clock_type::time_point deadline,
+                                                                             diagnostics& diag)
+{
+    using namespace asio::experimental::awaitable_operators;
+    auto ex = co_await asio::this_coro::executor;
+    std::pair<error_code, std::unique_ptr<connection>> out;
+    auto& ec = out.first;
+
+    std::vector<tcp::endpoint> targets;
+    error_code address_ec;
+    const auto address = asio::ip::make_address(ep.host, address_ec);
+    if (!address_ec) {
+        targets.emplace_back(address, ep.port);
+    } else {
+        tcp::resolver resolver(ex);
+        asio::steady_timer timer(ex, deadline);
+        auto result = co_await (resolver.async_resolve(ep.host, std::to_string(ep.port), nothrow) ||
+                                timer.async_wait(nothrow));
+        if (result.index() == 1) {
+            // (GCC 12 mishandles co_await inside ?: and && - hence the named steps.)
+            const bool aborted = co_await cancelled();
+            ec = aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout);
+            diag.client_message = "resolving " + ep.host + " timed out";
+            co_return out;
+        }
+        auto [rec, results] = std::get<0>(std::move(result));
+        if (rec) {
+            ec = rec;
+            diag.client_message = "resolving " + ep.host + " failed: " + rec.message();
+            co_return out;
+        }
+        for (const auto& r : results)
+            targets.push_back(r.endpoint());
+    }
+
+    auto c = std::make_unique<connection>();
+    c->tcp = std::make_unique<beast::tcp_stream>(ex);
+    c->tcp->expires_at(std::min(deadline, clock_type::now() + impl.options.timeouts.connect));
+    auto [cec, connected] = co_await c->tcp->async_connect(targets, nothrow);
+    if (cec) {
+        ec = cec == beast::error::timeout ? error_code(client_errc::timeout) : cec;
+        diag.client_message = describe("connecting to", ep, cec);
+        co_return out;
+    }
+    c->tcp->socket().set_option(tcp::no_delay(true));
+
+    if (ep.tls) {
+        c->tls = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*c->tcp), impl.tls);
+        c->tcp.reset();
+        if (address_ec) // SNI takes names, not addresses (SSL_set_tlsext_host_name, without its C cast)
+            SSL_ctrl(c->tls->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                     const_cast<char*>(ep.host.c_str()));
+        if (impl.options.tls.verify_peer)
+            c->tls->set_verify_callback(asio::ssl::host_name_verification(ep.host));
+        beast::get_lowest_layer(*c->tls).expires_at(deadline);
+        auto [hec] = co_await c->tls->async_handshake(asio::ssl::stream_base::client, nothrow);
+        if (hec) {
+            ec = hec == beast::error::timeout ? error_code(client_errc::timeout) : hec;
+            diag.client_message = describe("TLS handshake with", ep, hec);
+            co_return out;
+        }
+    }
+    out.second = std::move(c);
+    co_return out;
+}
+
+// A connection from the pool, a new one, or - when the pool is full - the next
+// one freed, bounded by the deadline.
+awaitable<std::pair<error_code, std::unique_ptr<connection>>> lease_connection(rpc_client_impl& impl,
+                                                                              connection_pool& pool,
+                                                                              const endpoint& ep,
+                                                                              clock_type::time_point deadline,
+                                                                              diagnostics& diag)
+{
+    auto strand = co_await asio::this_coro::executor;
+    std::optional<std::uint64_t> queued;
+    std::shared_ptr<asio::steady_timer> timer;
+    for (;;) {
+        auto lease = pool.try_acquire();
+        if (lease.reused || lease.may_open) {
+            if (queued)
+                pool.dequeue(*queued);
+            if (lease.reused)
+                co_return std::pair{error_code{}, std::move(lease.reused)};
+            auto opened = co_await open_connection(impl, ep, deadline, diag);
+            if (opened.first)
+                pool.release_slot();
+            co_return opened;
+        }
+        if (!queued) {
+            // Queue first, then look again: a connection freed in between is not missed.
+            timer = std::make_shared<asio::steady_timer>(strand, deadline);
+            queued = pool.enqueue({strand, timer});
+            continue;
+        }
+        auto [ec] = co_await timer->async_wait(nothrow);
+        const bool was_cancelled = co_await cancelled();
+        if (!ec || was_cancelled) {
+            pool.dequeue(*queued);
+            const bool aborted = ec && was_cancelled;
+            diag.client_message = aborted ? "cancelled while waiting for a connection to " + ep.authority
+                                          : "timed out waiting for a connection to " + ep.authority;
+            co_return std::pair{aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout),
+                                std::unique_ptr<connection>()};
+        }
+        // Woken by the pool: no longer queued; look again.
+        queued.reset();
+    }
+}
+
+std::string serialize(const signed_request& req, const rpc_client_impl& impl)
+{
+    std::string out;
+    out.reserve(256 + req.target.size() + req.body.size() + req.headers.size() * 64);
+    out.append(to_string(req.method)).append(" ").append(req.target).append(" HTTP/1.1\r\n");
+    for (const auto& h : req.headers)
+        out.append(h.name).append(": ").append(h.value).append("\r\n");
+    out.append("user-agent: ").append(impl.options.user_agent).append("\r\n");
+    out.append("accept: application/json\r\n");
+    if (req.method == http_method::post || !req.body.empty())
+        out.append("content-length: ").append(std::to_string(req.body.size())).append("\r\n");
+    out.append("\r\n").append(req.body);
+    return out;
+}
+
+template <class Stream>
+awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::string& request,
+                                   std::size_t body_limit)
+{
+    attempt_result r;
+    auto [wec, written] = co_await asio::async_write(stream, asio::buffer(request), nothrow);
+    if (wec) {
+        r.ec = wec;
+        r.connection_failed = true;
+        co_return r;
+    }
+    // From here the service may act on the request: total cancellation, which
+    // promises no side effects, no longer applies.
+    co_await asio::this_coro::reset_cancellation_state(asio::enable_partial_cancellation());
+
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(body_limit);
+    auto [rec, n] = co_await http::async_read(stream, c.buffer, parser, nothrow);
+    r.response_started = parser.got_some();
+    if (rec) {
+        r.ec = rec;
+        r.connection_failed = !r.response_started || rec == http::error::partial_message;
+        co_return r;
+    }
+    auto& res = parser.get();
+    r.status = res.result_int();
+    if (auto id = res.find("x-acs-request-id"); id != res.end())
+        r.request_id_header = id->value();
+    r.body = std::move(res.body());
+    r.keep_alive = res.keep_alive();
+    c.requests += 1;
+    co_return r;
+}
+
+awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& pool, const endpoint& ep,
+                                      const signed_request& req, clock_type::time_point deadline, diagnostics& diag)
+{
+    const std::string request = serialize(req, impl);
+    // A kept-alive connection the server closed is replaced once, when nothing
+    // reached the server (the write itself failed).
+    for (int fresh_tries = 0;; ++fresh_tries) {
+        co_await asio::this_coro::reset_cancellation_state(asio::enable_total_cancellation());
+        auto [lec, c] = co_await lease_connection(impl, pool, ep, deadline, diag);
+        if (lec) {
+            attempt_result r;
+            r.ec = lec;
+            r.connection_failed = lec != error_code(asio::error::operation_aborted) && lec != client_errc::timeout;
+            co_return r;
+        }
+        const bool reused = c->requests > 0;
+        c->lowest().expires_at(deadline);
+        attempt_result r;
+        if (c->tls)
+            r = co_await exchange(*c->tls, *c, request, impl.options.max_response_bytes);
+        else
+            r = co_await exchange(*c->tcp, *c, request, impl.options.max_response_bytes);
+        if (!r.ec) {
+            c->lowest().expires_never();
+            pool.release(std::move(c), r.keep_alive);
+            co_return r;
+        }
+        pool.release(std::move(c), false); // failed or cancelled: never reused
+        if (r.ec == beast::error::timeout)
+            r.ec = client_errc::timeout;
+        else if (r.ec == http::error::body_limit)
+            r.ec = client_errc::response_too_large, r.connection_failed = false;
+        const bool was_cancelled = co_await cancelled();
+        if (reused && !r.response_started && r.connection_failed && fresh_tries == 0 && !was_cancelled &&
+            r.ec != client_errc::timeout)
+            continue;
+        if (diag.client_message.empty())
+            diag.client_message = describe(r.response_started ? "reading the answer from" : "exchanging with", ep, r.ec);
+        co_return r;
+    }
+}
+
+double random_unit()
+{
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+}
+
+std::string new_client_token()
+{
+    // A UUID-shaped value: ASCII, at most 64 characters, unique per logical call.
+    const std::string hex = sansio::random_nonce();
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+           hex.substr(20, 12);
+}
+
+using call_result = std::pair<error_code, rpc_response>;
+
+awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call call)
+{
+    co_await asio::this_coro::throw_if_cancelled(false);
+    co_await asio::this_coro::reset_cancellation_state(asio::enable_total_cancellation());
+
+    call_result out;
+    auto& [ec, response] = out;
+    auto& diag = response.diag;
+    const auto& opts = impl->options;
+    const auto start = clock_type::now();
+    const auto deadline = start + call.options.timeout.value_or(opts.timeouts.call);
+    const auto attempt_timeout = call.options.attempt_timeout.value_or(opts.timeouts.attempt);
+    const retry_policy policy = call.options.retry.value_or(opts.retry);
+
+    std::optional<endpoint> ep = impl->default_endpoint;
+    if (call.endpoint) {
+        ep = parse_endpoint(*call.endpoint, ec, diag);
+        if (ec)
+            co_return out;
+    }
+    if (!ep) {
+        ec = client_errc::invalid_endpoint;
+        diag = impl->endpoint_error;
+        co_return out;
+    }
+
+    bool repeatable = call.idempotent;
+    if (!call.client_token_parameter.empty()) {
+        const auto* token = call.params.find(call.client_token_parameter);
+        if (token == nullptr || token->empty())
+            call.params.set(call.client_token_parameter, new_client_token());
+        repeatable = true; // the service deduplicates by the token
+    }
+
+    rpc_request req;
+    req.action = std::move(call.action);
+    req.version = std::move(call.version);
+    req.params = std::move(call.params);
+    req.method = call.method.value_or(http_method::post);
+    req.params_in = call.params_in;
+    req.headers = std::move(call.headers);
+
+    connection_pool& pool = impl->pool_for(*ep);
+    asio::steady_timer backoff(co_await asio::this_coro::executor);
+
+    for (unsigned attempt = 1;; ++attempt) {
+        response.attempts = attempt;
+        diag.clear();
+        const signed_request signed_req =
+            sansio::sign_rpc_request(req, opts.creds, ep->authority, impl->make_stamp(), {.version = opts.signature}, ec, diag);
+        if (ec)
+            co_return out; // bad input: nothing was sent, nothing to retry
+
+        const auto attempt_deadline = std::min(deadline, clock_type::now() + attempt_timeout);
+        attempt_result r = co_await run_attempt(*impl, pool, *ep, signed_req, attempt_deadline, diag);
+        if (co_await cancelled()) {
+            ec = asio::error::operation_aborted;
+            if (diag.client_message.empty() || r.ec != asio::error::operation_aborted)
+                diag.client_message = "the call was cancelled";
+            co_return out;
+        }
+
+        ec = r.ec;
+        if (!ec) {
+            diag.client_message.clear();
+            response.http_status = r.status;
+            response.body = sansio::decode_rpc_response(r.status, r.body, ec, diag);
+            if (const auto* obj = response.body.if_object())
+                if (const auto* id = obj->if_contains("RequestId"); id && id->is_string())
+                    response.request_id = id->get_string();
+            if (response.request_id.empty())
+                response.request_id = r.request_id_header;
+            if (!ec)
+                co_return out;
+        }
+        if (ec == client_errc::timeout && clock_type::now() >= deadline)
+            diag.client_message = "the call's deadline passed (" +
+                                  std::to_string(call.options.timeout.value_or(opts.timeouts.call).count()) +
+                                  " ms) during attempt " + std::to_string(attempt);
+
+        const sansio::attempt_outcome outcome{ec, r.connection_failed, r.response_started};
+        if (!repeatable || !sansio::is_retryable(outcome))
+            co_return out;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock_type::now());
+        const auto wait = sansio::backoff_before(policy, attempt + 1, random_unit(), left);
+        if (!wait)
+            co_return out;
+        backoff.expires_after(*wait);
+        co_await backoff.async_wait(nothrow);
+        if (co_await cancelled()) {
+            ec = asio::error::operation_aborted;
+            diag.client_message = "the call was cancelled while waiting to retry";
+            co_return out;
+        }
+    }
+}
+
+} // namespace
+
+void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc_handler handler)
+{
+    auto slot = asio::get_associated_cancellation_slot(handler);
+    auto handler_ex = asio::get_associated_executor(handler, impl->executor);
+    asio::co_spawn(
+        asio::make_strand(impl->executor), run_call(impl, std::move(call)),
+        asio::bind_cancellation_slot(
+            slot, asio::bind_executor(handler_ex, [h = std::move(handler)](std::exception_ptr e, call_result r) mutable {
+                if (e) {
+                    // Only resource exhaustion and bugs throw in there; the caller
+                    // still gets exactly one completion.
+                    r.first = boost::system::errc::make_error_code(boost::system::errc::state_not_recoverable);
+                    try {
+                        std::rethrow_exception(e);
+                    } catch (const std::exception& ex) {
+                        r.second.diag.client_message = std::string("internal error: ") + ex.what();
+                    } catch (...) {
+                        r.second.diag.client_message = "internal error";
+                    }
+                }
+                std::move(h)(r.first, std::move(r.second));
+            })));
+}
+
+} // namespace alicloud::detail

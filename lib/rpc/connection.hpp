@@ -1,0 +1,43 @@
+#ifndef ALICLOUD_LIB_RPC_CONNECTION_HPP
+#define ALICLOUD_LIB_RPC_CONNECTION_HPP
+
+// One HTTP/1.1 connection to a host, plain or TLS, with the read buffer it
+// keeps across requests (reserved once: Beast's default grows 512 bytes at a
+// time, which costs a recvmsg per half-kilobyte of every answer).
+
+#include <boost/asio/ssl/context.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace alicloud::detail {
+
+inline boost::beast::flat_buffer reserved_buffer()
+{
+    boost::beast::flat_buffer b;
+    b.reserve(16 * 1024);
+    return b;
+}
+
+struct connection {
+    std::unique_ptr<boost::beast::tcp_stream> tcp;                                   // plain HTTP
+    std::unique_ptr<boost::beast::ssl_stream<boost::beast::tcp_stream>> tls;         // HTTPS
+    boost::beast::flat_buffer buffer = reserved_buffer();
+    std::chrono::steady_clock::time_point idle_since;
+    unsigned requests = 0; // answered on this connection so far
+
+    boost::beast::tcp_stream& lowest() { return tls ? boost::beast::get_lowest_layer(*tls) : *tcp; }
+
+    // True when the peer closed it while it sat idle (a FIN or RST is waiting):
+    // checked before reuse, so a stale connection costs no failed request.
+    bool closed_by_peer();
+
+    void close() noexcept;
+};
+
+} // namespace alicloud::detail
+
+#endif

@@ -1,0 +1,98 @@
+#include <alicloud/rpc_client.hpp>
+
+#include "client_impl.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+namespace alicloud {
+
+namespace detail {
+
+rpc_client_impl::rpc_client_impl(boost::asio::any_io_executor ex, client_options opts)
+    : executor(std::move(ex)), options(std::move(opts))
+{
+    if (options.tls.verify_peer) {
+        tls.set_verify_mode(boost::asio::ssl::verify_peer);
+        if (options.tls.ca_file.empty() && options.tls.ca_pem.empty())
+            tls.set_default_verify_paths();
+        if (!options.tls.ca_file.empty())
+            tls.load_verify_file(options.tls.ca_file);
+        if (!options.tls.ca_pem.empty())
+            tls.add_certificate_authority(boost::asio::buffer(options.tls.ca_pem));
+    } else {
+        tls.set_verify_mode(boost::asio::ssl::verify_none);
+    }
+
+    if (!options.endpoint.empty()) {
+        error_code ec;
+        auto ep = parse_endpoint(options.endpoint, ec, endpoint_error);
+        if (!ec)
+            default_endpoint = std::move(ep);
+    } else {
+        endpoint_error.field = "endpoint";
+        endpoint_error.client_message = "no endpoint: set client_options::endpoint (or region_id for a product client)";
+    }
+}
+
+connection_pool& rpc_client_impl::pool_for(const endpoint& ep)
+{
+    std::string key = ep.tls ? "https://" : "http://";
+    key += ep.host;
+    key += ':';
+    key += std::to_string(ep.port);
+    std::lock_guard lock(mutex_);
+    auto& pool = pools_[key];
+    if (!pool)
+        pool = std::make_unique<connection_pool>(options.pool);
+    return *pool;
+}
+
+sansio::request_stamp rpc_client_impl::make_stamp() const
+{
+    sansio::request_stamp stamp;
+    stamp.timestamp = sansio::format_timestamp(options.clock ? options.clock() : std::chrono::system_clock::now());
+    stamp.nonce = options.nonce ? options.nonce() : sansio::random_nonce();
+    return stamp;
+}
+
+std::size_t rpc_client_impl::open_connections() const
+{
+    std::lock_guard lock(mutex_);
+    std::size_t n = 0;
+    for (const auto& [key, pool] : pools_)
+        n += pool->open_connections();
+    return n;
+}
+
+std::string regional_endpoint(std::string_view product, std::string_view region)
+{
+    return std::string(product) + "." + std::string(region) + ".aliyuncs.com";
+}
+
+} // namespace detail
+
+rpc_client::rpc_client(executor_type executor, client_options options)
+    : impl_(std::make_shared<detail::rpc_client_impl>(std::move(executor), std::move(options)))
+{
+}
+
+rpc_client::rpc_client(boost::asio::io_context& ioc, client_options options)
+    : rpc_client(ioc.get_executor(), std::move(options))
+{
+}
+
+rpc_client::~rpc_client() = default;
+rpc_client::rpc_client(rpc_client&&) noexcept = default;
+rpc_client& rpc_client::operator=(rpc_client&&) noexcept = default;
+
+rpc_client::executor_type rpc_client::get_executor() const noexcept
+{
+    return impl_->executor;
+}
+
+const client_options& rpc_client::options() const noexcept
+{
+    return impl_->options;
+}
+
+} // namespace alicloud
