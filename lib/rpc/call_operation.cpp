@@ -217,6 +217,8 @@ awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::str
     parser.body_limit(body_limit);
     auto [rec, n] = co_await http::async_read(stream, c.buffer, parser, nothrow);
     r.response_started = parser.got_some();
+    if (parser.is_header_done())
+        r.status = parser.get().result_int();
     if (rec) {
         r.ec = rec;
         r.connection_failed = !r.response_started || rec == http::error::partial_message;
@@ -260,10 +262,21 @@ awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& po
             co_return r;
         }
         pool.release(std::move(c), false); // failed or cancelled: never reused
-        if (r.ec == beast::error::timeout)
+        if (r.ec == beast::error::timeout) {
             r.ec = client_errc::timeout;
-        else if (r.ec == http::error::body_limit)
-            r.ec = client_errc::response_too_large, r.connection_failed = false;
+        } else if (r.ec == http::error::body_limit) {
+            r.ec = client_errc::response_too_large;
+            r.connection_failed = false;
+            diag.client_message = "the answer from " + ep.authority + " is larger than max_response_bytes (" +
+                                  std::to_string(impl.options.max_response_bytes) + ")";
+        } else if (r.response_started && r.status != 0) {
+            // The header arrived, then the connection ended: a truncated answer.
+            diag.server.http_status = r.status;
+            diag.client_message = "malformed response: HTTP " + std::to_string(r.status) +
+                                  ", the body was cut off (" + r.ec.message() + ")";
+            r.ec = client_errc::malformed_response;
+            r.connection_failed = false;
+        }
         const bool was_cancelled = co_await cancelled();
         if (reused && !r.response_started && r.connection_failed && fresh_tries == 0 && !was_cancelled &&
             r.ec != client_errc::timeout)

@@ -1,6 +1,8 @@
 #include "command_line.hpp"
 
 #include <map>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace alicloud::cli {
@@ -26,6 +28,9 @@ const char* const usage_text =
     "  --print-request             send nothing; print the signing strings and the request\n"
     "  --timestamp yyyy-MM-ddTHH:mm:ssZ   pin the request time (for --print-request)\n"
     "  --nonce TEXT                pin the signature nonce (for --print-request)\n"
+    "  --ca-file PATH              trust the CAs in this PEM file (e.g. the emulator's)\n"
+    "  --insecure                  do not verify the server's certificate (test endpoints only)\n"
+    "  --timeout-ms N              give up on the call after N ms (default 60000)\n"
     "  -h, --help                  this text\n";
 
 namespace {
@@ -42,6 +47,8 @@ const std::map<std::string_view, option_kind>& options()
         {"--api-version", option_kind::value},  {"--signature", option_kind::value},
         {"--method", option_kind::value},       {"--params-in", option_kind::value},
         {"--timestamp", option_kind::value},    {"--nonce", option_kind::value},
+        {"--ca-file", option_kind::value},      {"--insecure", option_kind::flag},
+        {"--timeout-ms", option_kind::value},
     };
     return table;
 }
@@ -58,6 +65,18 @@ bool apply_option(command_line& cmd, std::string_view name, const std::string& v
     else if (name == "--api-version") cmd.api_version = value;
     else if (name == "--timestamp") cmd.timestamp = value;
     else if (name == "--nonce") cmd.nonce = value;
+    else if (name == "--ca-file") cmd.ca_file = value;
+    else if (name == "--insecure") cmd.insecure = true;
+    else if (name == "--timeout-ms") {
+        try {
+            std::size_t used = 0;
+            cmd.timeout_ms = std::stoll(value, &used);
+            if (used != value.size() || *cmd.timeout_ms <= 0)
+                throw std::invalid_argument(value);
+        } catch (const std::exception&) {
+            return error = "--timeout-ms must be a positive number of milliseconds, not '" + value + "'", false;
+        }
+    }
     else if (name == "--signature") {
         if (value == "v1" || value == "V1") cmd.signature = signature_version::v1;
         else if (value == "v3" || value == "V3") cmd.signature = signature_version::v3;

@@ -31,6 +31,10 @@ struct command_line {
     std::optional<parameter_location> params_in;
     std::optional<std::string> timestamp;
     std::optional<std::string> nonce;
+
+    std::optional<std::string> ca_file;  // trust these CAs (PEM) instead of the system store
+    bool insecure = false;               // no TLS verification (never against a real endpoint)
+    std::optional<long long> timeout_ms; // whole call
 };
 
 // Parses argv (without argv[0]). On a usage error returns nullopt and sets `error`.

@@ -69,9 +69,9 @@ grep -q '&SecurityToken=tok&' <<<"$out" || fail "V1 STS token"
 out=$("$cli" --print-request --access-key-id STS.a --access-key-secret b --security-token tok ecs DescribeRegions)
 has_line "$out" 'x-acs-security-token: tok' "V3 STS token"
 
-# Sending is not available yet: said clearly, exit status 2.
-err=$("$cli" --access-key-id a --access-key-secret b ecs DescribeRegions 2>&1 >/dev/null); status=$?
-[[ $status -eq 2 && "$err" == *"sending requests is not available yet"* ]] || fail "send without --print-request: $status $err"
+# Without --print-request it sends: a refused connection is exit status 1 and says why.
+err=$("$cli" --access-key-id a --access-key-secret b --endpoint http://127.0.0.1:1 ecs DescribeRegions 2>&1 >/dev/null); status=$?
+[[ $status -eq 1 && "$err" == *"ERROR: connecting to 127.0.0.1:1"* ]] || fail "send to a closed port: $status $err"
 
 # Bad input: exit status 2 and a message naming what was wrong.
 expect_error() {

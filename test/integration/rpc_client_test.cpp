@@ -291,3 +291,28 @@ TEST_CASE("rpc_client: cancellation while the answer is awaited", "[rpc][cancel]
     CHECK(calls == 1);
     CHECK(std::chrono::steady_clock::now() - start < 2s);
 }
+
+TEST_CASE("rpc_client: truncated and malformed answers are reported as such", "[rpc][errors]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    ctl.add_fault(parse(R"({"action":"DescribeRegions","kind":"truncate_body","times":1})"));
+    ctl.add_fault(parse(R"({"action":"DescribeZones","kind":"malformed_json","times":1})"));
+    asio::io_context ioc;
+    rpc_client cl(ioc, options_for(emu));
+    cl.async_call(describe_regions(), [&](error_code ec, rpc_response r) {
+        CHECK(ec == client_errc::malformed_response);
+        CHECK(r.diag.server.http_status == 200);
+        CHECK(r.diag.client_message.find("cut off") != std::string::npos);
+        CHECK(r.attempts == 1); // the service acted: not a connection failure to retry
+    });
+    rpc_call zones{.action = "DescribeZones", .version = "2014-05-26", .idempotent = true};
+    zones.params.set("RegionId", "cn-hangzhou");
+    cl.async_call(zones, [&](error_code ec, rpc_response r) {
+        CHECK(ec == client_errc::malformed_response);
+        CHECK(r.http_status == 200);
+        CHECK(r.diag.client_message.find("not JSON") != std::string::npos);
+        CHECK_FALSE(r.diag.body_excerpt.empty());
+    });
+    run(ioc);
+}
