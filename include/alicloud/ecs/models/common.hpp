@@ -9,6 +9,8 @@
 // apply its default. Enum-like values stay strings: the service adds values
 // over time, and a value this SDK does not know yet must reach the caller intact.
 
+#include <alicloud/core/diagnostics.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -79,6 +79,8 @@ struct create_instance_request {
 
 struct create_instance_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::string instance_id;
     std::optional<double> trade_price;
     std::optional<std::string> order_id; // PrePaid only

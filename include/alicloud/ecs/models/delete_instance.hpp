@@ -16,6 +16,8 @@ struct delete_instance_request {
 
 struct delete_instance_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
 };
 
 } // namespace alicloud::ecs

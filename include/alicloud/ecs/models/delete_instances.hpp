@@ -21,6 +21,8 @@ struct delete_instances_request {
 
 struct delete_instances_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
 };
 
 } // namespace alicloud::ecs

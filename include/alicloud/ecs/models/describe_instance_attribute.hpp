@@ -20,6 +20,8 @@ struct instance_network_options {
 // DescribeInstances, and with fewer fields.
 struct describe_instance_attribute_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::string instance_id;
     std::string instance_name;
     std::string host_name;

@@ -22,6 +22,8 @@ struct instance_status_entry {
 
 struct describe_instance_status_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::int32_t total_count = 0;
     std::int32_t page_number = 0;
     std::int32_t page_size = 0;

@@ -213,6 +213,8 @@ struct instance {
 
 struct describe_instances_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::int32_t total_count = 0; // meaningless when paging with next_token
     std::int32_t page_number = 0;
     std::int32_t page_size = 0;

@@ -21,6 +21,8 @@ struct region {
 
 struct describe_regions_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::vector<region> regions;
 };
 

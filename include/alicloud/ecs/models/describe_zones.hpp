@@ -39,6 +39,8 @@ struct zone {
 
 struct describe_zones_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::vector<zone> zones;
 };
 

@@ -14,6 +14,8 @@ struct reboot_instance_request {
 
 struct reboot_instance_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
 };
 
 } // namespace alicloud::ecs

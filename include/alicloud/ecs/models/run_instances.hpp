@@ -163,6 +163,8 @@ struct run_instances_request {
 
 struct run_instances_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
     std::vector<std::string> instance_id_sets; // InstanceIdSets.InstanceIdSet[]: the new instances' IDs
     std::optional<double> trade_price;
     std::optional<std::string> order_id; // PrePaid only

@@ -17,6 +17,8 @@ struct stop_instance_request {
 
 struct stop_instance_response {
     std::string request_id;
+    // On failure: the service's Code, Message, RequestId... or the client's reason.
+    diagnostics diag;
 };
 
 } // namespace alicloud::ecs

@@ -1,0 +1,147 @@
+#ifndef ALICLOUD_ECS_CLIENT_HPP
+#define ALICLOUD_ECS_CLIENT_HPP
+
+// The ECS client: one asynchronous operation per API operation.
+//
+//     alicloud::ecs::client ecs(ioc, {.region_id = "cn-hangzhou", .creds = {...}});
+//     auto page = co_await ecs.describe_instances({.region_id = "cn-hangzhou", .page_size = 50});
+//
+// Every operation:
+//  - takes its request (copied: it need not outlive the call) and a completion
+//    token, asio::deferred by default, so `co_await` works without one;
+//  - completes with void(error_code, <name>_response) exactly once, never
+//    inside the initiating function, on the handler's associated executor;
+//    on failure the response's `diag` holds the service's HTTP status, Code,
+//    Message, RequestId, HostId and Recommend (or the client's reason);
+//  - when awaited with the default token, use_awaitable or use_future, a
+//    failure is thrown as alicloud::error_with_diagnostics carrying the same;
+//  - honours the handler's cancellation slot at every phase (total
+//    cancellation until the request is written) and completes promptly with
+//    asio::error::operation_aborted;
+//  - refuses bad input (a missing RegionId, PageSize 500...) before sending,
+//    naming the field; retries only what is safe (Describe*, or calls carrying
+//    a ClientToken, which it fills once per call when the request has none).
+// Thread safety: operations may be started concurrently from threads running
+// the client's executor. The client creates no thread.
+
+#include <alicloud/detail/awaitable_exception_fix.hpp>
+#include <alicloud/ecs/models.hpp>
+#include <alicloud/rpc_client.hpp>
+#include <alicloud/with_diagnostics.hpp>
+
+#include <boost/asio/any_completion_handler.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <string_view>
+#include <type_traits>
+
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_regions_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_zones_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_instances_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_instance_status_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_instance_attribute_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::run_instances_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::create_instance_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::start_instance_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::stop_instance_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::reboot_instance_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::delete_instance_response)
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::delete_instances_response)
+
+namespace alicloud::ecs {
+
+inline constexpr std::string_view api_version = "2014-05-26";
+
+namespace detail {
+
+template <class Response>
+using handler = boost::asio::any_completion_handler<void(error_code, Response)>;
+
+#define ALICLOUD_ECS_OPERATION(name)                                                                        \
+    void async_##name(const std::shared_ptr<alicloud::detail::rpc_client_impl>& impl, name##_request request, \
+                      call_options options, handler<name##_response> h);
+ALICLOUD_ECS_OPERATION(describe_regions)
+ALICLOUD_ECS_OPERATION(describe_zones)
+ALICLOUD_ECS_OPERATION(describe_instances)
+ALICLOUD_ECS_OPERATION(describe_instance_status)
+ALICLOUD_ECS_OPERATION(describe_instance_attribute)
+ALICLOUD_ECS_OPERATION(run_instances)
+ALICLOUD_ECS_OPERATION(create_instance)
+ALICLOUD_ECS_OPERATION(start_instance)
+ALICLOUD_ECS_OPERATION(stop_instance)
+ALICLOUD_ECS_OPERATION(reboot_instance)
+ALICLOUD_ECS_OPERATION(delete_instance)
+ALICLOUD_ECS_OPERATION(delete_instances)
+#undef ALICLOUD_ECS_OPERATION
+
+// Tokens whose failures surface as exceptions get the details in them.
+template <class Token>
+constexpr bool throws_on_error = std::is_same_v<Token, boost::asio::deferred_t> ||
+                                 std::is_same_v<Token, boost::asio::use_awaitable_t<>> ||
+                                 std::is_same_v<Token, boost::asio::use_future_t<>>;
+
+template <class Token>
+decltype(auto) adapt(Token&& token)
+{
+    if constexpr (throws_on_error<std::decay_t<Token>>)
+        return with_diagnostics(std::forward<Token>(token));
+    else
+        return std::forward<Token>(token);
+}
+
+} // namespace detail
+
+class client {
+public:
+    using executor_type = boost::asio::any_io_executor;
+
+    // `options.endpoint`, or else the regional endpoint of `options.region_id`.
+    client(executor_type executor, client_options options);
+    client(boost::asio::io_context& ioc, client_options options);
+
+    executor_type get_executor() const noexcept { return rpc_.get_executor(); }
+    const client_options& options() const noexcept { return rpc_.options(); }
+
+    // The generic call (any action of any RPC API) on this client's connections.
+    rpc_client& rpc() noexcept { return rpc_; }
+
+#define ALICLOUD_ECS_MEMBER(name)                                                                             \
+    template <class CompletionToken = boost::asio::deferred_t>                                                \
+    auto name(const name##_request& request, CompletionToken&& token = {})                                     \
+    {                                                                                                         \
+        return name(request, call_options{}, std::forward<CompletionToken>(token));                           \
+    }                                                                                                         \
+    template <class CompletionToken = boost::asio::deferred_t>                                                \
+    auto name(const name##_request& request, const call_options& options, CompletionToken&& token = {})        \
+    {                                                                                                         \
+        auto&& adapted = detail::adapt(std::forward<CompletionToken>(token));                                 \
+        return boost::asio::async_initiate<std::decay_t<decltype(adapted)>, void(error_code, name##_response)>( \
+            [impl = rpc_.impl()](auto handler, name##_request r, call_options o) {                            \
+                detail::async_##name(impl, std::move(r), std::move(o), std::move(handler));                   \
+            },                                                                                                \
+            adapted, request, options);                                                                       \
+    }
+    ALICLOUD_ECS_MEMBER(describe_regions)
+    ALICLOUD_ECS_MEMBER(describe_zones)
+    ALICLOUD_ECS_MEMBER(describe_instances)
+    ALICLOUD_ECS_MEMBER(describe_instance_status)
+    ALICLOUD_ECS_MEMBER(describe_instance_attribute)
+    ALICLOUD_ECS_MEMBER(run_instances)
+    ALICLOUD_ECS_MEMBER(create_instance)
+    ALICLOUD_ECS_MEMBER(start_instance)
+    ALICLOUD_ECS_MEMBER(stop_instance)
+    ALICLOUD_ECS_MEMBER(reboot_instance)
+    ALICLOUD_ECS_MEMBER(delete_instance)
+    ALICLOUD_ECS_MEMBER(delete_instances)
+#undef ALICLOUD_ECS_MEMBER
+
+private:
+    rpc_client rpc_;
+};
+
+} // namespace alicloud::ecs
+
+#endif

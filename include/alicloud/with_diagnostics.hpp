@@ -1,0 +1,94 @@
+#ifndef ALICLOUD_WITH_DIAGNOSTICS_HPP
+#define ALICLOUD_WITH_DIAGNOSTICS_HPP
+
+// A completion token adapter: an operation completing with
+// void(error_code, Response), where Response carries `diag`, completes the
+// adapted token with void(std::exception_ptr, Response) instead, the exception
+// being an error_with_diagnostics that carries the service's Code, Message,
+// RequestId... So a coroutine, or a future, sees the whole story when it
+// catches:
+//
+//     try { co_await client.describe_instances(req, with_diagnostics(asio::deferred)); }
+//     catch (const alicloud::error_with_diagnostics& e) { e.get_diagnostics().server.code ... }
+//
+// The ECS client applies it by itself to asio::deferred (its default token),
+// use_awaitable and use_future.
+
+#include <alicloud/core/diagnostics.hpp>
+
+#include <boost/asio/associator.hpp>
+#include <boost/asio/async_result.hpp>
+
+#include <exception>
+#include <type_traits>
+#include <utility>
+
+namespace alicloud {
+
+template <class Token>
+struct with_diagnostics_t {
+    Token token;
+};
+
+template <class Token>
+with_diagnostics_t<std::decay_t<Token>> with_diagnostics(Token&& token)
+{
+    return {std::forward<Token>(token)};
+}
+
+namespace detail {
+
+// Turns (ec, response) into (exception_ptr, response) for the wrapped handler.
+template <class Handler>
+struct diagnostics_handler {
+    Handler handler;
+
+    template <class Response>
+    void operator()(error_code ec, Response response)
+    {
+        std::exception_ptr e;
+        if (ec)
+            e = std::make_exception_ptr(error_with_diagnostics(ec, response.diag));
+        std::move(handler)(e, std::move(response));
+    }
+};
+
+} // namespace detail
+} // namespace alicloud
+
+namespace boost::asio {
+
+// The adapter is transparent to the executor, allocator and cancellation slot
+// of the handler it wraps.
+template <template <class, class> class Associator, class Handler, class DefaultCandidate>
+struct associator<Associator, alicloud::detail::diagnostics_handler<Handler>, DefaultCandidate>
+    : Associator<Handler, DefaultCandidate> {
+    static typename Associator<Handler, DefaultCandidate>::type get(
+        const alicloud::detail::diagnostics_handler<Handler>& h) noexcept
+    {
+        return Associator<Handler, DefaultCandidate>::get(h.handler);
+    }
+    static auto get(const alicloud::detail::diagnostics_handler<Handler>& h, const DefaultCandidate& c) noexcept
+        -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler, c))
+    {
+        return Associator<Handler, DefaultCandidate>::get(h.handler, c);
+    }
+};
+
+template <class Token, class Response>
+struct async_result<alicloud::with_diagnostics_t<Token>, void(alicloud::error_code, Response)> {
+    template <class Initiation, class RawToken, class... Args>
+    static auto initiate(Initiation&& initiation, RawToken&& token, Args&&... args)
+    {
+        return async_initiate<Token, void(std::exception_ptr, Response)>(
+            [init = std::forward<Initiation>(initiation)](auto handler, auto&&... a) mutable {
+                std::move(init)(alicloud::detail::diagnostics_handler<decltype(handler)>{std::move(handler)},
+                                std::forward<decltype(a)>(a)...);
+            },
+            token.token, std::forward<Args>(args)...); // async_initiate wants the token as an lvalue
+    }
+};
+
+} // namespace boost::asio
+
+#endif

@@ -1,0 +1,112 @@
+// The typed ECS operations: validate -> encode -> the shared RPC call ->
+// decode. One template, instantiated here once per operation, so that a user's
+// translation unit compiles only the thin initiating functions of client.hpp.
+
+#include <alicloud/ecs/client.hpp>
+
+#include "ecs/models/codec.hpp"
+#include "rpc/client_impl.hpp"
+
+#include <boost/asio/append.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+namespace alicloud::ecs {
+namespace {
+
+namespace asio = boost::asio;
+
+client_options with_regional_endpoint(client_options options)
+{
+    if (options.endpoint.empty() && !options.region_id.empty())
+        options.endpoint = "https://" + alicloud::detail::regional_endpoint("ecs", options.region_id);
+    return options;
+}
+
+template <class Request>
+void async_operation(const std::shared_ptr<alicloud::detail::rpc_client_impl>& impl, Request request,
+                     call_options options, detail::handler<typename detail::operation_traits<Request>::response> h)
+{
+    using traits = detail::operation_traits<Request>;
+    using response_type = typename traits::response;
+
+    if constexpr (requires { request.region_id; }) {
+        if (request.region_id.empty())
+            request.region_id = impl->options.region_id; // the client's region is the default
+    }
+
+    auto handler_ex = asio::get_associated_executor(h, impl->executor);
+    response_type failed;
+    error_code ec;
+    detail::validate(request, ec, failed.diag);
+    if (ec) {
+        // Refused before anything was sent; still never inside the initiating function.
+        // post() runs the appended handler through its own associated executor.
+        asio::post(impl->executor, asio::append(std::move(h), ec, std::move(failed)));
+        return;
+    }
+
+    rpc_call call;
+    call.action = traits::action;
+    call.version = api_version;
+    call.params = detail::encode(request);
+    call.idempotent = traits::idempotent;
+    if constexpr (traits::has_client_token)
+        call.client_token_parameter = "ClientToken";
+    call.options = std::move(options);
+
+    auto slot = asio::get_associated_cancellation_slot(h);
+    alicloud::detail::async_call(
+        impl, std::move(call),
+        asio::bind_cancellation_slot(
+            slot, asio::bind_executor(handler_ex, [h = std::move(h)](error_code call_ec, rpc_response r) mutable {
+                response_type out;
+                if (!call_ec)
+                    detail::decode(r.body, out, call_ec, out.diag);
+                else
+                    out.diag = std::move(r.diag);
+                if (out.request_id.empty())
+                    out.request_id = std::move(r.request_id);
+                if (call_ec && out.diag.server.http_status == 0)
+                    out.diag.server.http_status = r.http_status;
+                std::move(h)(call_ec, std::move(out));
+            })));
+}
+
+} // namespace
+
+client::client(executor_type executor, client_options options)
+    : rpc_(std::move(executor), with_regional_endpoint(std::move(options)))
+{
+}
+
+client::client(boost::asio::io_context& ioc, client_options options) : client(ioc.get_executor(), std::move(options))
+{
+}
+
+namespace detail {
+
+#define ALICLOUD_ECS_DEFINE(name)                                                                            \
+    void async_##name(const std::shared_ptr<alicloud::detail::rpc_client_impl>& impl, name##_request request, \
+                      call_options options, handler<name##_response> h)                                      \
+    {                                                                                                        \
+        async_operation(impl, std::move(request), std::move(options), std::move(h));                         \
+    }
+ALICLOUD_ECS_DEFINE(describe_regions)
+ALICLOUD_ECS_DEFINE(describe_zones)
+ALICLOUD_ECS_DEFINE(describe_instances)
+ALICLOUD_ECS_DEFINE(describe_instance_status)
+ALICLOUD_ECS_DEFINE(describe_instance_attribute)
+ALICLOUD_ECS_DEFINE(run_instances)
+ALICLOUD_ECS_DEFINE(create_instance)
+ALICLOUD_ECS_DEFINE(start_instance)
+ALICLOUD_ECS_DEFINE(stop_instance)
+ALICLOUD_ECS_DEFINE(reboot_instance)
+ALICLOUD_ECS_DEFINE(delete_instance)
+ALICLOUD_ECS_DEFINE(delete_instances)
+#undef ALICLOUD_ECS_DEFINE
+
+} // namespace detail
+} // namespace alicloud::ecs
