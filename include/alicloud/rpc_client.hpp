@@ -87,6 +87,9 @@ public:
     executor_type get_executor() const noexcept;
     const client_options& options() const noexcept;
 
+    // Connections open to all hosts, idle or in use (monitoring, tests).
+    std::size_t open_connections() const;
+
     template <class CompletionToken = boost::asio::deferred_t>
     auto async_call(rpc_call call, CompletionToken&& token = {})
     {

@@ -111,7 +111,15 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
     auto c = std::make_unique<connection>();
     c->tcp = std::make_unique<beast::tcp_stream>(ex);
     c->tcp->expires_at(std::min(deadline, clock_type::now() + impl.options.timeouts.connect));
-    auto [cec, connected] = co_await c->tcp->async_connect(targets, nothrow);
+    // One address at a time: the single-endpoint connect is the one whose
+    // cancellation reaches the socket in Boost 1.81.
+    error_code cec = asio::error::host_not_found;
+    for (const auto& target : targets) {
+        auto [attempt_ec] = co_await c->tcp->async_connect(target, nothrow);
+        cec = attempt_ec;
+        if (!cec || cec == asio::error::operation_aborted || cec == beast::error::timeout)
+            break;
+    }
     if (cec) {
         ec = cec == beast::error::timeout ? error_code(client_errc::timeout) : cec;
         diag.client_message = describe("connecting to", ep, cec);
@@ -241,7 +249,14 @@ awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& po
     // A kept-alive connection the server closed is replaced once, when nothing
     // reached the server (the write itself failed).
     for (int fresh_tries = 0;; ++fresh_tries) {
-        co_await asio::this_coro::reset_cancellation_state(asio::enable_total_cancellation());
+        // Until the whole request is written the service cannot act on it, so
+        // every kind of cancellation, total included, may abort the call; the
+        // operations underneath (TLS handshake, write) only honour terminal.
+        co_await asio::this_coro::reset_cancellation_state(
+            asio::enable_total_cancellation(),
+            [](asio::cancellation_type t) {
+                return t == asio::cancellation_type::none ? t : asio::cancellation_type::terminal;
+            });
         auto [lec, c] = co_await lease_connection(impl, pool, ep, deadline, diag);
         if (lec) {
             attempt_result r;
@@ -306,7 +321,9 @@ using call_result = std::pair<error_code, rpc_response>;
 awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call call)
 {
     co_await asio::this_coro::throw_if_cancelled(false);
-    co_await asio::this_coro::reset_cancellation_state(asio::enable_total_cancellation());
+    co_await asio::this_coro::reset_cancellation_state(
+        asio::enable_total_cancellation(),
+        [](asio::cancellation_type t) { return t == asio::cancellation_type::none ? t : asio::cancellation_type::terminal; });
 
     call_result out;
     auto& [ec, response] = out;

@@ -95,4 +95,9 @@ const client_options& rpc_client::options() const noexcept
     return impl_->options;
 }
 
+std::size_t rpc_client::open_connections() const
+{
+    return impl_->open_connections();
+}
+
 } // namespace alicloud

@@ -19,9 +19,11 @@ using tcp = boost::asio::ip::tcp;
 options fast_options()
 {
     options o;
-    o.pending = std::chrono::milliseconds(60);
-    o.starting = std::chrono::milliseconds(60);
-    o.stopping = std::chrono::milliseconds(60);
+    // Long enough that a test reading a transient state right after the call
+    // that entered it still finds it under a sanitizer on a loaded machine.
+    o.pending = std::chrono::milliseconds(300);
+    o.starting = std::chrono::milliseconds(300);
+    o.stopping = std::chrono::milliseconds(300);
     o.header_timeout = std::chrono::milliseconds(1500);
     o.idle_timeout = std::chrono::milliseconds(3000);
     return o;

@@ -1,0 +1,228 @@
+// Cancellation injected at every phase of a call: connect, TLS handshake,
+// write, read, backoff, waiting for a pooled connection. Each time the call
+// completes promptly with operation_aborted, and the connection it had is
+// closed, never reused.
+
+#include "harness.hpp"
+
+#include <alicloud/rpc_client.hpp>
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <list>
+
+using namespace alicloud;
+using namespace alicloud::emulator::test;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using boost::json::parse;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Accepts connections and never reads nor writes: a peer that stalls every phase
+// after connect (TLS handshake, a large write, the answer).
+struct silent_server {
+    explicit silent_server(asio::io_context& ioc) : acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0})
+    {
+        accept();
+    }
+    void accept()
+    {
+        acceptor.async_accept([this](error_code ec, tcp::socket s) {
+            if (ec)
+                return;
+            held.push_back(std::move(s));
+            accept();
+        });
+    }
+    std::string url(bool tls) const
+    {
+        return std::string(tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(acceptor.local_endpoint().port());
+    }
+    tcp::acceptor acceptor;
+    std::list<tcp::socket> held;
+};
+
+struct outcome {
+    int completions = 0;
+    error_code ec;
+    std::chrono::steady_clock::duration took{};
+};
+
+// Starts the call, emits `type` after `after`, runs until it completes.
+outcome cancel_after(asio::io_context& ioc, rpc_client& cl, rpc_call call, std::chrono::milliseconds after,
+                     asio::cancellation_type type = asio::cancellation_type::terminal)
+{
+    outcome out;
+    asio::cancellation_signal signal;
+    const auto start = std::chrono::steady_clock::now();
+    cl.async_call(std::move(call), asio::bind_cancellation_slot(signal.slot(), [&](error_code ec, rpc_response) {
+                      out.ec = ec;
+                      ++out.completions;
+                      out.took = std::chrono::steady_clock::now() - start;
+                  }));
+    asio::steady_timer timer(ioc, after);
+    timer.async_wait([&](error_code) { signal.emit(type); });
+    // Runs until the call is done; the silent server's pending accept is what
+    // remains, so stop once the handler ran.
+    while (out.completions == 0 && ioc.run_one_for(10s) != 0) {
+    }
+    return out;
+}
+
+rpc_call regions_call()
+{
+    return {.action = "DescribeRegions", .version = "2014-05-26", .idempotent = true};
+}
+
+client_options base_options(std::string endpoint)
+{
+    client_options o;
+    o.endpoint = std::move(endpoint);
+    o.creds = {"testid", "testsecret", ""};
+    return o;
+}
+
+void check_aborted_promptly(const outcome& o)
+{
+    CHECK(o.completions == 1);
+    CHECK(o.ec == asio::error::operation_aborted);
+    CHECK(o.ec == errc::cancelled);
+    CHECK(o.took < 2s);
+}
+
+} // namespace
+
+TEST_CASE("cancellation while connecting", "[cancel][phases]")
+{
+    asio::io_context ioc;
+    // A listener whose accept queue is full: further SYNs go unanswered, so a
+    // connect stays pending (on loopback, no traffic leaves the machine).
+    tcp::acceptor full(ioc, {asio::ip::make_address("127.0.0.1"), 0});
+    full.listen(0);
+    std::list<tcp::socket> fillers;
+    for (int i = 0; i < 4; ++i) {
+        fillers.emplace_back(ioc);
+        fillers.back().async_connect(full.local_endpoint(), [](error_code) {});
+    }
+    auto opts = base_options("http://127.0.0.1:" + std::to_string(full.local_endpoint().port()));
+    opts.timeouts.connect = 30s;
+    rpc_client cl(ioc, opts);
+    const auto o = cancel_after(ioc, cl, regions_call(), 200ms);
+    check_aborted_promptly(o);
+    CHECK(cl.open_connections() == 0);
+}
+
+TEST_CASE("cancellation during the TLS handshake", "[cancel][phases]")
+{
+    asio::io_context ioc;
+    silent_server server(ioc);
+    rpc_client cl(ioc, base_options(server.url(true)));
+    // Nothing of the request was sent yet: even total cancellation applies.
+    const auto o = cancel_after(ioc, cl, regions_call(), 200ms, asio::cancellation_type::total);
+    check_aborted_promptly(o);
+    CHECK(server.held.size() == 1); // it got as far as the handshake
+    CHECK(cl.open_connections() == 0);
+}
+
+TEST_CASE("cancellation while the request is being written", "[cancel][phases]")
+{
+    asio::io_context ioc;
+    silent_server server(ioc);
+    rpc_client cl(ioc, base_options(server.url(false)));
+    rpc_call big = regions_call();
+    big.params.set("Padding", std::string(16 * 1024 * 1024, 'x')); // more than the socket buffers hold
+    // Terminal: once some bytes are written, total cancellation (which promises
+    // no side effects) is no longer possible, and Asio's write refuses it.
+    const auto o = cancel_after(ioc, cl, std::move(big), 300ms);
+    check_aborted_promptly(o);
+    CHECK(cl.open_connections() == 0);
+}
+
+TEST_CASE("cancellation while the answer is awaited closes the connection", "[cancel][phases]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    ctl.add_fault(parse(R"({"action":"DescribeRegions","latency_ms":5000})"));
+    asio::io_context ioc;
+    rpc_client cl(ioc, base_options("http://127.0.0.1:" + std::to_string(emu.http.port())));
+
+    SECTION("terminal cancellation aborts")
+    {
+        const auto o = cancel_after(ioc, cl, regions_call(), 300ms);
+        check_aborted_promptly(o);
+        CHECK(cl.open_connections() == 0);
+        // The emulator saw the client leave instead of answering 5 s later.
+        const auto deadline = std::chrono::steady_clock::now() + 3s;
+        std::string outcome_text;
+        do {
+            outcome_text = ctl.requests().back().at("outcome").as_string();
+        } while (outcome_text == "pending" && std::chrono::steady_clock::now() < deadline);
+        CHECK(outcome_text == "client_closed");
+    }
+    SECTION("total cancellation is refused once the request was written")
+    {
+        ctl.raw(boost::beast::http::verb::delete_, "/_emulator/faults");
+        ctl.add_fault(parse(R"({"action":"DescribeRegions","latency_ms":600})"));
+        const auto o = cancel_after(ioc, cl, regions_call(), 200ms, asio::cancellation_type::total);
+        CHECK(o.completions == 1);
+        CHECK_FALSE(o.ec); // it ran to completion
+    }
+}
+
+TEST_CASE("cancellation during the backoff before a retry", "[cancel][phases]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    ctl.add_fault(parse(R"({"action":"DescribeRegions","kind":"throttling"})"));
+    asio::io_context ioc;
+    auto opts = base_options("http://127.0.0.1:" + std::to_string(emu.http.port()));
+    opts.retry = {.max_attempts = 3, .initial_backoff = 10s, .max_backoff = 10s, .jitter = false};
+    rpc_client cl(ioc, opts);
+    const auto o = cancel_after(ioc, cl, regions_call(), 500ms);
+    check_aborted_promptly(o);
+    CHECK(ctl.requests().size() == 1); // the first attempt, then the wait that was cancelled
+    CHECK(cl.open_connections() == 1); // the first answer was whole: its connection is kept
+}
+
+TEST_CASE("cancellation while waiting for a pooled connection", "[cancel][phases]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    ctl.add_fault(parse(R"({"action":"DescribeRegions","latency_ms":800,"times":1})"));
+    asio::io_context ioc;
+    auto opts = base_options("http://127.0.0.1:" + std::to_string(emu.http.port()));
+    opts.pool.max_connections_per_host = 1;
+    rpc_client cl(ioc, opts);
+
+    int first_done = 0;
+    cl.async_call(regions_call(), [&](error_code ec, rpc_response) {
+        CHECK_FALSE(ec);
+        ++first_done;
+    });
+    const auto o = cancel_after(ioc, cl, regions_call(), 200ms); // queued behind the first
+    check_aborted_promptly(o);
+    CHECK(o.took < 700ms); // it did not wait for the first call to finish
+    while (first_done == 0 && ioc.run_one_for(10s) != 0) {
+    }
+    CHECK(first_done == 1);
+    CHECK(ctl.requests().size() == 1); // the cancelled one never reached the service
+
+    // And a waiter that is not cancelled gets the connection once it is free.
+    int later = 0;
+    ctl.add_fault(parse(R"({"action":"DescribeRegions","latency_ms":300,"times":1})"));
+    cl.async_call(regions_call(), [&](error_code ec, rpc_response) { later += ec ? 100 : 1; });
+    cl.async_call(regions_call(), [&](error_code ec, rpc_response) { later += ec ? 100 : 1; });
+    ioc.restart();
+    ioc.run_for(10s);
+    CHECK(later == 2);
+    CHECK(cl.open_connections() == 1);
+}
