@@ -1,0 +1,192 @@
+// The connection pool under load and abuse: no socket leaks after 1,000 calls
+// that time out, are cancelled or are reset; reuse and limits; concurrent calls
+// from several threads on one io_context (run under ThreadSanitizer in CI).
+
+#include "harness.hpp"
+
+#include <alicloud/rpc_client.hpp>
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+using namespace alicloud;
+using namespace alicloud::emulator::test;
+namespace asio = boost::asio;
+using boost::json::parse;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::size_t open_descriptors()
+{
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n;
+}
+
+client_options http_options(const running_emulator& emu)
+{
+    client_options o;
+    o.endpoint = "http://127.0.0.1:" + std::to_string(emu.http.port());
+    o.creds = {"testid", "testsecret", ""};
+    o.retry.max_attempts = 1;
+    return o;
+}
+
+rpc_call call_of(std::string action)
+{
+    return {.action = std::move(action), .version = "2014-05-26", .idempotent = true};
+}
+
+// Polls the emulator until only the control connection is left open.
+void wait_for_emulator_to_close_connections(client& ctl)
+{
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (ctl.raw(boost::beast::http::verb::get, "/_emulator/health").json.at("connections") == 1)
+            return;
+        std::this_thread::sleep_for(10ms); // the emulator closes them on its own thread
+    }
+    FAIL("the emulator still holds connections");
+}
+
+} // namespace
+
+TEST_CASE("1,000 calls ending in timeouts, cancellations and resets leak no socket", "[pool][leaks]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    ctl.add_fault(parse(R"({"action":"DescribeZones","latency_ms":2000})"));          // -> timeouts
+    ctl.add_fault(parse(R"({"action":"DescribeInstances","latency_ms":2000})"));      // -> cancellations
+    ctl.add_fault(parse(R"({"action":"DescribeRegions","kind":"reset_before_headers"})")); // -> resets
+    wait_for_emulator_to_close_connections(ctl);
+    const std::size_t before = open_descriptors();
+
+    std::size_t timeouts = 0, cancelled = 0, resets = 0, other = 0;
+    {
+        asio::io_context ioc;
+        auto opts = http_options(emu);
+        opts.pool.max_connections_per_host = 1024; // each call on its own connection, none queued
+        rpc_client cl(ioc, opts);
+        std::vector<std::unique_ptr<asio::cancellation_signal>> signals;
+        for (int i = 0; i < 1000; ++i) {
+            rpc_call c = call_of(i % 3 == 0 ? "DescribeZones" : i % 3 == 1 ? "DescribeInstances" : "DescribeRegions");
+            c.params.set("RegionId", "cn-hangzhou");
+            // Only the first kind ends by its deadline; the others by cancellation or reset.
+            c.options.timeout = i % 3 == 0 ? 150ms : 30s;
+            signals.push_back(std::make_unique<asio::cancellation_signal>());
+            cl.async_call(std::move(c), asio::bind_cancellation_slot(signals.back()->slot(), [&](error_code ec, rpc_response) {
+                              if (ec == errc::timeout)
+                                  ++timeouts;
+                              else if (ec == errc::cancelled)
+                                  ++cancelled;
+                              else if (ec == asio::error::connection_reset || ec == asio::error::eof)
+                                  ++resets;
+                              else
+                                  ++other;
+                          }));
+        }
+        asio::steady_timer t(ioc, 300ms);
+        t.async_wait([&](error_code) {
+            for (std::size_t i = 1; i < signals.size(); i += 3)
+                signals[i]->emit(asio::cancellation_type::terminal);
+        });
+        ioc.run_for(60s);
+        REQUIRE(ioc.stopped());
+        CHECK(cl.open_connections() == 0); // none of those connections may be reused
+    }
+    CHECK(timeouts == 334);
+    CHECK(cancelled == 333);
+    CHECK(resets == 333);
+    CHECK(other == 0);
+    wait_for_emulator_to_close_connections(ctl);
+    CHECK(open_descriptors() == before);
+}
+
+TEST_CASE("kept-alive connections are reused, up to the limit", "[pool]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    asio::io_context ioc;
+    auto opts = http_options(emu);
+    opts.pool.max_connections_per_host = 4;
+    rpc_client cl(ioc, opts);
+    int ok = 0;
+    for (int i = 0; i < 40; ++i)
+        cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response) { ok += ec ? 0 : 1; });
+    ioc.run_for(30s);
+    CHECK(ok == 40);
+    CHECK(cl.open_connections() <= 4);
+    std::set<std::uint64_t> connections;
+    for (const auto& r : ctl.requests())
+        connections.insert(r.at("connection_id").to_number<std::uint64_t>());
+    CHECK(connections.size() <= 4); // 40 calls, at most 4 connections
+}
+
+TEST_CASE("a kept-alive connection the server closed is replaced without failing the call", "[pool]")
+{
+    auto opts = fast_options();
+    opts.idle_timeout = 200ms; // the emulator drops idle connections quickly
+    running_emulator emu(opts);
+    asio::io_context ioc;
+    rpc_client cl(ioc, http_options(emu));
+    int ok = 0;
+    cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response) { ok += ec ? 0 : 1; });
+    ioc.run_for(10s);
+    ioc.restart();
+    REQUIRE(ok == 1);
+    REQUIRE(cl.open_connections() == 1);
+    asio::steady_timer wait(ioc, 600ms); // the server closes the idle connection meanwhile
+    wait.async_wait([&](error_code) {
+        // A non-idempotent call: it must not be lost to the stale connection.
+        rpc_call start{.action = "StartInstance", .version = "2014-05-26"};
+        start.params.set("InstanceId", "i-nosuch");
+        cl.async_call(std::move(start), [&](error_code ec, rpc_response) { ok += ec == errc::not_found ? 1 : 0; });
+    });
+    ioc.run_for(10s);
+    CHECK(ok == 2);
+}
+
+TEST_CASE("concurrent calls from several threads on one io_context", "[pool][concurrency]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    auto opts = http_options(emu);
+    opts.pool.max_connections_per_host = 8;
+    rpc_client cl(ioc, opts);
+    std::atomic<int> ok{0}, failed{0};
+    auto work = asio::make_work_guard(ioc);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] { ioc.run(); });
+    std::vector<std::thread> starters;
+    for (int t = 0; t < 4; ++t)
+        starters.emplace_back([&] {
+            for (int i = 0; i < 100; ++i)
+                cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response r) {
+                    (ec || r.http_status != 200 ? failed : ok)++;
+                });
+        });
+    for (auto& s : starters)
+        s.join();
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (ok + failed < 400 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(5ms); // the calls complete on the pool threads
+    work.reset();
+    for (auto& t : threads)
+        t.join();
+    CHECK(ok == 400);
+    CHECK(failed == 0);
+    CHECK(cl.open_connections() <= 8);
+}
