@@ -1,0 +1,117 @@
+// Sample 05: many calls at once, one result each.
+//
+// No single ECS call lists the instances of every region: this sample asks
+// every region at once, one DescribeInstances call each, gathered by
+// asio::experimental::make_parallel_group. It adds a region that does not
+// exist: with wait_for_all, that failure cancels nothing, and each call
+// reports its own outcome.
+//
+//   alicloud-sample-05-fan-out [ENDPOINT [CA_FILE]]
+//
+// Exit status 0 when every real region answered and the made-up one did not.
+
+#include <alicloud/ecs.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace asio = boost::asio;
+namespace ecs = alicloud::ecs;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Where and as whom: the command line, else the environment. Against the
+// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
+alicloud::client_options options_from(int argc, char** argv)
+{
+    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
+    alicloud::client_options o;
+    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");   // empty: the real cn-hangzhou endpoint
+    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
+    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
+    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
+    return o;
+}
+
+asio::awaitable<bool> fan_out(ecs::client& ecs)
+{
+    // Named objects, not temporaries, in co_await expressions (GCC 12).
+    const ecs::describe_regions_request all_regions;
+    const auto listed = co_await ecs.describe_regions(all_regions);
+    std::vector<std::string> regions;
+    for (const auto& r : listed.regions)
+        regions.push_back(r.region_id);
+    regions.push_back("xx-nowhere-1");
+
+    // 1. One deferred operation per region: a description of the call, nothing
+    //    sent yet. One deadline for all: they start together and each may take
+    //    5 s at most, retries included.
+    const alicloud::call_options deadline{.timeout = 5s};
+    using describe_call = decltype(ecs.describe_instances({}, deadline, asio::deferred));
+    std::vector<describe_call> calls;
+    for (const auto& region : regions) {
+        ecs::describe_instances_request in_region;
+        in_region.region_id = region;
+        in_region.page_size = 100;
+        calls.push_back(ecs.describe_instances(in_region, deadline, asio::deferred));
+    }
+
+    // 2. Start them all and wait for the last. The group completes with the
+    //    completion order, then one exception_ptr and one response per call,
+    //    in the order of `calls` (a failed call's exception carries its diagnostics).
+    const auto start = std::chrono::steady_clock::now();
+    auto group = asio::experimental::make_parallel_group(std::move(calls));
+    const asio::experimental::wait_for_all all;
+    const auto [order, failures, pages] = co_await group.async_wait(all, asio::deferred);
+    std::cout << regions.size() << " DescribeInstances calls in " << (std::chrono::steady_clock::now() - start) / 1ms
+              << " ms, completed in the order";
+    for (const auto i : order)
+        std::cout << " " << i;
+    std::cout << "\n";
+
+    // 3. One line per region.
+    std::size_t answered = 0;
+    bool made_up_not_found = false;
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        std::cout << "  " << regions[i] << ": ";
+        try {
+            if (failures[i])
+                std::rethrow_exception(failures[i]);
+            std::cout << pages[i].total_count << " instances";
+            for (const auto& instance : pages[i].instances)
+                std::cout << " " << instance.instance_id << " (" << instance.status << ")";
+            std::cout << "\n";
+            ++answered;
+        } catch (const alicloud::error_with_diagnostics& e) {
+            const std::string& code = e.get_diagnostics().server.code; // empty when the service never answered
+            std::cout << "failed: " << (code.empty() ? std::string(e.what()) : code) << "\n";
+            made_up_not_found = i + 1 == regions.size() && e.code() == alicloud::errc::not_found;
+        }
+    }
+    co_return answered + 1 == regions.size() && made_up_not_found;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_from(argc, argv));
+    bool as_expected = false;
+    asio::co_spawn(ioc, fan_out(ecs), [&](std::exception_ptr e, bool ok) {
+        try {
+            if (e)
+                std::rethrow_exception(e);
+            as_expected = ok;
+        } catch (const std::exception& failure) {
+            std::cerr << "failed: " << failure.what() << "\n";
+        }
+    });
+    ioc.run(); // one thread: the calls are concurrent, not parallel
+    return as_expected ? 0 : 1;
+}
