@@ -1,29 +1,37 @@
 // The README's minimal example, built as an outside project against the
-// installed package (so the README cannot drift from what compiles).
-#include <alicloud/core.hpp>
+// installed package (so the README cannot drift from what compiles). It runs
+// against a closed local port: the failure path, with no network needed.
+#include <alicloud/ecs.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+
 #include <iostream>
+
+bool failed = false;
+
+boost::asio::awaitable<void> list_instances(alicloud::ecs::client& ecs)
+{
+    alicloud::ecs::describe_instances_request request;
+    request.page_size = 50;
+    try {
+        auto page = co_await ecs.describe_instances(request);
+        for (const auto& instance : page.instances)
+            std::cout << instance.instance_id << " " << instance.status << "\n";
+    } catch (const alicloud::error_with_diagnostics& e) {
+        std::cerr << e.what() << "\n";
+        failed = true;
+    }
+}
 
 int main()
 {
-    using namespace alicloud;
-
-    rpc_request req{.action = "DescribeInstances", .version = "2014-05-26"};
-    req.params.set("RegionId", "cn-hangzhou")
-              .set("PageSize", 50)
-              .set_json_array("InstanceIds", {"i-bp1a", "i-bp1b"});
-
-    error_code ec;
-    diagnostics diag;
-    const signed_request out = sansio::sign_rpc_request(
-        req, credentials{"my-access-key-id", "my-access-key-secret", ""},
-        "ecs.cn-hangzhou.aliyuncs.com", sansio::make_request_stamp(),
-        {.version = signature_version::v3}, ec, diag);
-    if (ec) {
-        std::cerr << diag.client_message << "\n";
-        return 1;
-    }
-    std::cout << to_string(out.method) << " " << out.target << "\n";
-    for (const auto& h : out.headers)
-        std::cout << h.name << ": " << h.value << "\n";
-    return out.find_header("authorization") ? 0 : 1;
+    boost::asio::io_context ioc;
+    alicloud::ecs::client ecs(ioc, {.endpoint = "http://127.0.0.1:1",
+                                    .region_id = "cn-hangzhou",
+                                    .creds = {"<AccessKeyId>", "<AccessKeySecret>", ""}});
+    boost::asio::co_spawn(ioc, list_instances(ecs), boost::asio::detached);
+    ioc.run();
+    return failed ? 0 : 1; // nothing listens on port 1: the call must fail, and say so
 }
