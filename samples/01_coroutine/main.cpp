@@ -7,6 +7,8 @@
 
 #include <alicloud/ecs.hpp>
 
+#include "sample_options.hpp"
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -21,19 +23,6 @@ namespace ecs = alicloud::ecs;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Where and as whom: the command line, else the environment. Against the
-// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
-alicloud::client_options options_from(int argc, char** argv)
-{
-    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
-    alicloud::client_options o;
-    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");   // empty: the real cn-hangzhou endpoint
-    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
-    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
-    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
-    return o;
-}
 
 // GCC 12 miscompiles braced temporaries and converted string literals inside a
 // co_await expression, so every request below is a named object built first.
@@ -99,7 +88,7 @@ asio::awaitable<void> tour(ecs::client& ecs)
 int main(int argc, char** argv)
 {
     asio::io_context ioc;
-    ecs::client ecs(ioc, options_from(argc, argv));
+    ecs::client ecs(ioc, samples::options_from(argc, argv));
 
     // The completion handler sees the coroutine's outcome: nothing, or the
     // exception that ended it (alicloud::error_with_diagnostics for a failed

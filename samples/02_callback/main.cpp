@@ -7,6 +7,8 @@
 
 #include <alicloud/ecs.hpp>
 
+#include "sample_options.hpp"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -22,19 +24,6 @@ using boost::beast::bind_front_handler;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Where and as whom: the command line, else the environment. Against the
-// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
-alicloud::client_options options_from(int argc, char** argv)
-{
-    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
-    alicloud::client_options o;
-    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");   // empty: the real cn-hangzhou endpoint
-    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
-    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
-    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
-    return o;
-}
 
 // The state of the whole sequence. It lives on main's stack, which outlives
 // ioc.run(), so the handlers may hold a plain `this` (a server with many such
@@ -126,7 +115,7 @@ private:
 int main(int argc, char** argv)
 {
     asio::io_context ioc;
-    ecs::client ecs(ioc, options_from(argc, argv));
+    ecs::client ecs(ioc, samples::options_from(argc, argv));
     tour t(ecs);
     t.start(); // only starts the first call: handlers never run inside an initiating function
     ioc.run(); // runs the whole chain; returns when no call or timer is pending

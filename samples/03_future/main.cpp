@@ -10,6 +10,8 @@
 
 #include <alicloud/ecs.hpp>
 
+#include "sample_options.hpp"
+
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
@@ -22,19 +24,6 @@ namespace asio = boost::asio;
 namespace ecs = alicloud::ecs;
 
 namespace {
-
-// Where and as whom: the command line, else the environment. Against the
-// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
-alicloud::client_options options_from(int argc, char** argv)
-{
-    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
-    alicloud::client_options o;
-    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");   // empty: the real cn-hangzhou endpoint
-    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
-    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
-    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
-    return o;
-}
 
 // Runs on main's thread while another thread runs the io_context. get()
 // blocks this thread only; calling it on the io_context's own thread would
@@ -73,7 +62,7 @@ int calls(ecs::client& ecs)
 int main(int argc, char** argv)
 {
     asio::io_context ioc;
-    ecs::client ecs(ioc, options_from(argc, argv));
+    ecs::client ecs(ioc, samples::options_from(argc, argv));
 
     // The work guard keeps run() from returning while no call is in flight yet.
     auto work = asio::make_work_guard(ioc);

@@ -10,6 +10,8 @@
 #include <alicloud/core/endpoint.hpp>
 #include <alicloud/ecs.hpp>
 
+#include "sample_options.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
@@ -34,19 +36,6 @@ using alicloud::errc;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Where and as whom: the command line, else the environment. Against the
-// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
-alicloud::client_options options_from(int argc, char** argv)
-{
-    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
-    alicloud::client_options o;
-    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");
-    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
-    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
-    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
-    return o;
-}
 
 // One request to the emulator's control API (JSON, no signature) over the
 // same verified HTTPS endpoint. Synchronous, on its own io_context: it runs
@@ -125,7 +114,7 @@ asio::awaitable<bool> give_up_on_slow_calls(ecs::client& ecs)
 
 int main(int argc, char** argv)
 {
-    const auto options = options_from(argc, argv);
+    const auto options = samples::options_from(argc, argv);
     try {
         // Hold every DescribeRegions answer for 2 s; the rule's id removes it afterwards.
         const auto added = boost::json::parse(emulator_control(

@@ -12,6 +12,8 @@
 
 #include <alicloud/ecs.hpp>
 
+#include "sample_options.hpp"
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/io_context.hpp>
@@ -24,19 +26,6 @@ namespace ecs = alicloud::ecs;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Where and as whom: the command line, else the environment. Against the
-// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
-alicloud::client_options options_from(int argc, char** argv)
-{
-    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
-    alicloud::client_options o;
-    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");   // empty: the real cn-hangzhou endpoint
-    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
-    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
-    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
-    return o;
-}
 
 asio::awaitable<bool> fan_out(ecs::client& ecs)
 {
@@ -101,7 +90,7 @@ asio::awaitable<bool> fan_out(ecs::client& ecs)
 int main(int argc, char** argv)
 {
     asio::io_context ioc;
-    ecs::client ecs(ioc, options_from(argc, argv));
+    ecs::client ecs(ioc, samples::options_from(argc, argv));
     bool as_expected = false;
     asio::co_spawn(ioc, fan_out(ecs), [&](std::exception_ptr e, bool ok) {
         try {

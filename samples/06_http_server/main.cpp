@@ -11,6 +11,8 @@
 
 #include <alicloud/ecs.hpp>
 
+#include "sample_options.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -34,19 +36,6 @@ using asio::ip::tcp;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Where and as whom: the command line, else the environment. Against the
-// emulator: https://127.0.0.1:PORT, the CA it wrote, and the key testid/testsecret.
-alicloud::client_options options_from(int argc, char** argv)
-{
-    auto env = [](const char* name) -> std::string { const char* v = std::getenv(name); return v ? v : ""; };
-    alicloud::client_options o;
-    o.endpoint = argc > 1 ? argv[1] : env("ALICLOUD_ENDPOINT");   // empty: the real cn-hangzhou endpoint
-    o.tls.ca_file = argc > 2 ? argv[2] : env("ALICLOUD_CA_FILE"); // empty: the system's CAs
-    o.region_id = "cn-hangzhou"; // the RegionId of every request that takes one and has none
-    o.creds = {env("ALIBABA_CLOUD_ACCESS_KEY_ID"), env("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), ""};
-    return o;
-}
 
 // The body of an answer: the instances, or why ECS did not give them (the
 // service's Code and RequestId, which its support will ask for).
@@ -116,7 +105,7 @@ asio::awaitable<void> accept_connections(tcp::acceptor& acceptor, ecs::client& e
 int main(int argc, char** argv)
 {
     asio::io_context ioc; // the one loop, for HTTP connections and ECS calls alike
-    ecs::client ecs(ioc, options_from(argc, argv));
+    ecs::client ecs(ioc, samples::options_from(argc, argv));
     const auto port = static_cast<unsigned short>(argc > 3 ? std::atoi(argv[3]) : 0);
     tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"), port});
     // Flushed: a script waits for this line to learn the port.

@@ -1,0 +1,216 @@
+// alicloud-bench — N DescribeInstances calls at concurrency C against one endpoint,
+// reporting calls/s, the client's CPU time per call and its peak memory.
+//
+//   alicloud-bench --n 100000 --c 64 --warmup 2000 --url http://127.0.0.1:8080
+//
+// Flags win over the environment variables N, C, WARMUP and URL. C coroutines
+// share one client (and its pool of C connections); each loops, one call at a
+// time, until N calls have been made. WARMUP calls go first and are not timed.
+// Only this process is measured: a local server's CPU is not counted.
+// The last line is `RESULT ok=<n> err=<n> secs=<s> cpu_s=<s>` (timed phase only).
+// Exit status: 0 every timed call succeeded, 1 some failed, 2 bad usage.
+
+#include <alicloud/ecs/client.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+namespace asio = boost::asio;
+using namespace alicloud;
+
+constexpr const char* usage =
+    "usage: alicloud-bench [--n N] [--c C] [--warmup W] [--url URL] [--insecure] [--ca-file PEM]\n"
+    "                      [--access-key-id ID] [--access-key-secret SECRET] [--region R] [--threads T]\n"
+    "  N, C, WARMUP, URL may also come from the environment; defaults: N=100000 C=64 WARMUP=2000\n"
+    "  URL=https://127.0.0.1:8443 (alicloud-ecs-emulator's default listener), key testid/testsecret,\n"
+    "  region cn-hangzhou, 1 io_context thread. --insecure skips TLS certificate verification.\n";
+
+struct settings {
+    std::size_t n = 100'000, c = 64, warmup = 2'000, threads = 1;
+    std::string url = "https://127.0.0.1:8443", ca_file, key_id = "testid", key_secret = "testsecret";
+    std::string region = "cn-hangzhou";
+    bool insecure = false;
+};
+
+bool parse_count(const std::string& text, std::size_t& out)
+{
+    const char* end = text.data() + text.size();
+    const auto [p, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && p == end;
+}
+
+// Flags first, then the environment, then the defaults; false on bad usage.
+bool parse(int argc, char** argv, settings& s)
+{
+    struct count_source {
+        const char* flag;
+        const char* env;
+        std::size_t* target;
+    };
+    const count_source counts[] = {{"--n", "N", &s.n}, {"--c", "C", &s.c}, {"--warmup", "WARMUP", &s.warmup},
+                                   {"--threads", nullptr, &s.threads}};
+    for (const auto& src : counts)
+        if (const char* v = src.env ? std::getenv(src.env) : nullptr; v && !parse_count(v, *src.target))
+            return false;
+    if (const char* v = std::getenv("URL"); v && *v)
+        s.url = v;
+
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-h" || a == "--help")
+            return false;
+        if (a == "--insecure") {
+            s.insecure = true;
+            continue;
+        }
+        if (i + 1 == args.size())
+            return false; // help, an unknown flag, or a missing value
+        const std::string& v = args[++i];
+        bool known = false;
+        for (const auto& src : counts)
+            if (a == src.flag) {
+                if (!parse_count(v, *src.target))
+                    return false;
+                known = true;
+            }
+        if (known)
+            continue;
+        if (a == "--url") s.url = v;
+        else if (a == "--ca-file") s.ca_file = v;
+        else if (a == "--access-key-id") s.key_id = v;
+        else if (a == "--access-key-secret") s.key_secret = v;
+        else if (a == "--region") s.region = v;
+        else return false;
+    }
+    return s.c > 0 && s.threads > 0;
+}
+
+// One batch of calls shared by C workers.
+struct phase {
+    std::size_t total = 0;
+    std::atomic<std::size_t> next{0}, ok{0}, err{0};
+};
+
+std::once_flag first_error; // only the first failure is printed in full
+
+asio::awaitable<void> worker(ecs::client& client, const ecs::describe_instances_request& request, phase& p)
+{
+    while (p.next.fetch_add(1, std::memory_order_relaxed) < p.total) {
+        // as_tuple: a failure arrives as (ec, response), not as an exception. (The token is
+        // passed as a temporary: the client's operations do not accept a const lvalue token.)
+        auto [ec, response] = co_await client.describe_instances(request, asio::as_tuple(asio::use_awaitable));
+        if (!ec) {
+            p.ok.fetch_add(1, std::memory_order_relaxed);
+            continue;
+        }
+        p.err.fetch_add(1, std::memory_order_relaxed);
+        std::call_once(first_error, [&] {
+            std::cerr << "first error: " << ec.message() << ": " << response.diag.to_string() << "\n";
+        });
+    }
+}
+
+// Runs a phase on the io_context's threads and waits for its last worker.
+void run_phase(asio::io_context& ioc, ecs::client& client, const ecs::describe_instances_request& request,
+               std::size_t concurrency, phase& p)
+{
+    std::promise<void> done;
+    std::atomic<std::size_t> live{concurrency};
+    for (std::size_t i = 0; i < concurrency; ++i)
+        asio::co_spawn(ioc, worker(client, request, p), [&](std::exception_ptr e) {
+            if (e) // only resource exhaustion: count the worker's current call as failed
+                p.err.fetch_add(1, std::memory_order_relaxed);
+            if (live.fetch_sub(1) == 1)
+                done.set_value();
+        });
+    done.get_future().wait();
+}
+
+double cpu_seconds(const rusage& u) // user + system, every thread of the process
+{
+    const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return sec(u.ru_utime) + sec(u.ru_stime);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    settings s;
+    if (!parse(argc, argv, s)) {
+        std::cerr << usage;
+        return 2;
+    }
+
+    asio::io_context ioc(static_cast<int>(s.threads));
+    client_options opts;
+    opts.endpoint = s.url;
+    opts.region_id = s.region;
+    opts.creds.access_key_id = s.key_id;
+    opts.creds.access_key_secret = s.key_secret;
+    opts.tls.verify_peer = !s.insecure;
+    opts.tls.ca_file = s.ca_file;
+    opts.pool.max_connections_per_host = s.c; // one kept-alive connection per worker
+    opts.retry.max_attempts = 1;              // a failure is counted, never hidden by a retry
+    ecs::client client(ioc, std::move(opts));
+
+    ecs::describe_instances_request request;
+    request.region_id = s.region;
+
+    // The io_context threads run for the whole program; main only waits.
+    auto guard = asio::make_work_guard(ioc);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < s.threads; ++i)
+        threads.emplace_back([&ioc] { ioc.run(); });
+
+    std::cout << "alicloud-bench: DescribeInstances x " << s.n << ", concurrency " << s.c << ", warmup " << s.warmup
+              << ", " << s.threads << " thread(s), " << s.url << (s.insecure ? " (TLS unverified)" : "") << "\n";
+
+    phase warm;
+    warm.total = s.warmup;
+    run_phase(ioc, client, request, s.c, warm);
+    if (warm.err != 0)
+        std::cout << "warmup: ok=" << warm.ok << " err=" << warm.err << "\n";
+
+    phase timed;
+    timed.total = s.n;
+    rusage u0{}, u1{};
+    getrusage(RUSAGE_SELF, &u0);
+    const auto t0 = std::chrono::steady_clock::now();
+    run_phase(ioc, client, request, s.c, timed);
+    const auto t1 = std::chrono::steady_clock::now();
+    getrusage(RUSAGE_SELF, &u1);
+
+    guard.reset();
+    ioc.stop(); // the pool's kept-alive connections would keep run() busy
+    for (auto& t : threads)
+        t.join();
+
+    const double secs = std::chrono::duration<double>(t1 - t0).count();
+    const double cpu = cpu_seconds(u1) - cpu_seconds(u0);
+    const double calls = static_cast<double>(s.n);
+    std::printf("calls/s: %.0f\n", s.n ? calls / secs : 0.0);
+    std::printf("client CPU per call: %.1f us\n", s.n ? cpu * 1e6 / calls : 0.0);
+    std::printf("peak RSS: %.1f MiB\n", static_cast<double>(u1.ru_maxrss) / 1024.0); // ru_maxrss is in KiB
+    std::printf("RESULT ok=%zu err=%zu secs=%.3f cpu_s=%.3f\n", timed.ok.load(), timed.err.load(), secs, cpu);
+    return timed.err == 0 ? 0 : 1;
+}
