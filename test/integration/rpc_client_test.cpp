@@ -316,3 +316,22 @@ TEST_CASE("rpc_client: truncated and malformed answers are reported as such", "[
     });
     run(ioc);
 }
+
+TEST_CASE("rpc_client: an answer larger than max_response_bytes is refused, its connection closed", "[rpc][errors]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    auto opts = options_for(emu);
+    opts.max_response_bytes = 100; // DescribeRegions answers with about 1 KB
+    rpc_client cl(ioc, opts);
+    int calls = 0;
+    cl.async_call(describe_regions(), [&](error_code ec, rpc_response r) {
+        CHECK(ec == client_errc::response_too_large);
+        CHECK(r.diag.client_message.find("max_response_bytes") != std::string::npos);
+        CHECK(r.attempts == 1);
+        ++calls;
+    });
+    run(ioc);
+    CHECK(calls == 1);
+    CHECK(cl.open_connections() == 0);
+}
