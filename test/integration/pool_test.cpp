@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -68,7 +69,7 @@ TEST_CASE("1,000 calls ending in timeouts, cancellations and resets leak no sock
     running_emulator emu;
     client ctl(emu.http);
     ctl.add_fault(parse(R"({"action":"DescribeZones","latency_ms":2000})"));          // -> timeouts
-    ctl.add_fault(parse(R"({"action":"DescribeInstances","latency_ms":2000})"));      // -> cancellations
+    ctl.add_fault(parse(R"({"action":"DescribeInstances","latency_ms":20000})"));     // -> cancellations
     ctl.add_fault(parse(R"({"action":"DescribeRegions","kind":"reset_before_headers"})")); // -> resets
     wait_for_emulator_to_close_connections(ctl);
     const std::size_t before = open_descriptors();
@@ -97,11 +98,23 @@ TEST_CASE("1,000 calls ending in timeouts, cancellations and resets leak no sock
                                   ++other;
                           }));
         }
-        asio::steady_timer t(ioc, 300ms);
-        t.async_wait([&](error_code) {
-            for (std::size_t i = 1; i < signals.size(); i += 3)
-                signals[i]->emit(asio::cancellation_type::terminal);
-        });
+        // Cancel once every one of those calls reached the emulator (a signal
+        // emitted before an operation has begun cancels nothing).
+        asio::steady_timer t(ioc);
+        std::function<void()> cancel_when_all_arrived = [&] {
+            std::size_t arrived = 0;
+            for (const auto& r : ctl.requests())
+                if (r.at("action") == "DescribeInstances")
+                    ++arrived;
+            if (arrived == 333) {
+                for (std::size_t i = 1; i < signals.size(); i += 3)
+                    signals[i]->emit(asio::cancellation_type::terminal);
+                return;
+            }
+            t.expires_after(20ms);
+            t.async_wait([&](error_code) { cancel_when_all_arrived(); });
+        };
+        cancel_when_all_arrived();
         ioc.run_for(60s);
         REQUIRE(ioc.stopped());
         CHECK(cl.open_connections() == 0); // none of those connections may be reused
