@@ -26,8 +26,10 @@
 #include <cstdlib>
 #include <future>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -57,49 +59,35 @@ bool parse_count(const std::string& text, std::size_t& out)
     return ec == std::errc() && p == end;
 }
 
-// Flags first, then the environment, then the defaults; false on bad usage.
+// The environment (N, C, WARMUP, URL) over the defaults, flags over both; false on bad usage.
 bool parse(int argc, char** argv, settings& s)
 {
-    struct count_source {
-        const char* flag;
-        const char* env;
-        std::size_t* target;
-    };
-    const count_source counts[] = {{"--n", "N", &s.n}, {"--c", "C", &s.c}, {"--warmup", "WARMUP", &s.warmup},
-                                   {"--threads", nullptr, &s.threads}};
-    for (const auto& src : counts)
-        if (const char* v = src.env ? std::getenv(src.env) : nullptr; v && !parse_count(v, *src.target))
-            return false;
-    if (const char* v = std::getenv("URL"); v && *v)
-        s.url = v;
+    const std::map<std::string, std::size_t*> counts = {
+        {"--n", &s.n}, {"--c", &s.c}, {"--warmup", &s.warmup}, {"--threads", &s.threads}};
+    const std::map<std::string, std::string*> texts = {{"--url", &s.url}, {"--ca-file", &s.ca_file},
+                                                       {"--access-key-id", &s.key_id},
+                                                       {"--access-key-secret", &s.key_secret}, {"--region", &s.region}};
+    const std::pair<const char*, const char*> environment[] = {{"N", "--n"}, {"C", "--c"}, {"WARMUP", "--warmup"},
+                                                               {"URL", "--url"}};
+    std::vector<std::string> args;
+    for (const auto& [variable, flag] : environment)
+        if (const char* v = std::getenv(variable); v && *v)
+            args.insert(args.end(), {flag, v});
+    args.insert(args.end(), argv + 1, argv + argc); // after the environment: flags win
 
-    const std::vector<std::string> args(argv + 1, argv + argc);
     for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "-h" || a == "--help")
-            return false;
-        if (a == "--insecure") {
+        if (args[i] == "--insecure") {
             s.insecure = true;
             continue;
         }
         if (i + 1 == args.size())
-            return false; // help, an unknown flag, or a missing value
-        const std::string& v = args[++i];
-        bool known = false;
-        for (const auto& src : counts)
-            if (a == src.flag) {
-                if (!parse_count(v, *src.target))
-                    return false;
-                known = true;
-            }
-        if (known)
-            continue;
-        if (a == "--url") s.url = v;
-        else if (a == "--ca-file") s.ca_file = v;
-        else if (a == "--access-key-id") s.key_id = v;
-        else if (a == "--access-key-secret") s.key_secret = v;
-        else if (a == "--region") s.region = v;
-        else return false;
+            return false; // an unknown flag, or a missing value
+        const std::string& value = args[i + 1];
+        if (const auto t = texts.find(args[i]); t != texts.end())
+            *t->second = value;
+        else if (const auto c = counts.find(args[i]); c == counts.end() || !parse_count(value, *c->second))
+            return false;
+        ++i;
     }
     return s.c > 0 && s.threads > 0;
 }
@@ -156,6 +144,10 @@ double cpu_seconds(const rusage& u) // user + system, every thread of the proces
 int main(int argc, char** argv)
 {
     settings s;
+    if (argc == 2 && (std::string_view(argv[1]) == "-h" || std::string_view(argv[1]) == "--help")) {
+        std::cout << usage;
+        return 0;
+    }
     if (!parse(argc, argv, s)) {
         std::cerr << usage;
         return 2;
