@@ -215,3 +215,19 @@ TEST_CASE("ecs::client: a failure carries the service's details in every style",
         REQUIRE(emulator::test::client(emu.http).requests().empty());
     }
 }
+
+TEST_CASE("ecs::client: a const completion token works", "[ecs][client]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_for(emu));
+    int calls = 0;
+    const auto handler = [&](error_code ec, ecs::describe_regions_response r) {
+        CHECK_FALSE(ec);
+        CHECK(r.regions.size() >= 5);
+        ++calls;
+    };
+    ecs.describe_regions({}, handler);
+    ioc.run_for(20s);
+    CHECK(calls == 1);
+}

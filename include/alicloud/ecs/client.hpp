@@ -117,7 +117,7 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>                                                \
     auto name(const name##_request& request, const call_options& options, CompletionToken&& token = {})        \
     {                                                                                                         \
-        auto&& adapted = detail::adapt(std::forward<CompletionToken>(token));                                 \
+        auto adapted = detail::adapt(std::forward<CompletionToken>(token)); /* a copy: const tokens work */   \
         return boost::asio::async_initiate<std::decay_t<decltype(adapted)>, void(error_code, name##_response)>( \
             [impl = rpc_.impl()](auto handler, name##_request r, call_options o) {                            \
                 detail::async_##name(impl, std::move(r), std::move(o), std::move(handler));                   \
