@@ -128,7 +128,7 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
     c->tcp->socket().set_option(tcp::no_delay(true));
 
     if (ep.tls) {
-        c->tls = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*c->tcp), impl.tls);
+        c->tls = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*c->tcp), impl.use_tls());
         c->tcp.reset();
         if (address_ec) // SNI takes names, not addresses (SSL_set_tlsext_host_name, without its C cast)
             SSL_ctrl(c->tls->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,

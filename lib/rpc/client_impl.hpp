@@ -33,6 +33,9 @@ public:
     std::optional<endpoint> default_endpoint;
     diagnostics endpoint_error;
 
+    // The TLS context, with the system's CAs loaded the first time it is needed.
+    boost::asio::ssl::context& use_tls();
+
     connection_pool& pool_for(const endpoint& ep);
     sansio::request_stamp make_stamp() const;
 
@@ -40,6 +43,7 @@ public:
     std::size_t open_connections() const;
 
 private:
+    std::once_flag system_store_loaded_;
     mutable std::mutex mutex_;
     std::map<std::string, std::unique_ptr<connection_pool>, std::less<>> pools_;
 };

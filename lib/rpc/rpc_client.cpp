@@ -13,8 +13,8 @@ rpc_client_impl::rpc_client_impl(boost::asio::any_io_executor ex, client_options
 {
     if (options.tls.verify_peer) {
         tls.set_verify_mode(boost::asio::ssl::verify_peer);
-        if (options.tls.ca_file.empty() && options.tls.ca_pem.empty())
-            tls.set_default_verify_paths();
+        // The system store is loaded on the first TLS connection (use_tls()):
+        // reading it costs more than a thousand calls, and http:// clients never need it.
         if (!options.tls.ca_file.empty())
             tls.load_verify_file(options.tls.ca_file);
         if (!options.tls.ca_pem.empty())
@@ -32,6 +32,15 @@ rpc_client_impl::rpc_client_impl(boost::asio::any_io_executor ex, client_options
         endpoint_error.field = "endpoint";
         endpoint_error.client_message = "no endpoint: set client_options::endpoint (or region_id for a product client)";
     }
+}
+
+boost::asio::ssl::context& rpc_client_impl::use_tls()
+{
+    std::call_once(system_store_loaded_, [this] {
+        if (options.tls.verify_peer && options.tls.ca_file.empty() && options.tls.ca_pem.empty())
+            tls.set_default_verify_paths();
+    });
+    return tls;
 }
 
 connection_pool& rpc_client_impl::pool_for(const endpoint& ep)
