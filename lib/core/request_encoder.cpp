@@ -6,6 +6,7 @@
 #include <alicloud/core/sansio/utf8.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <cstdio>
 
@@ -245,12 +246,14 @@ signed_request sign_v3(const rpc_request& request, const credentials& creds, std
     if (!out.body.empty())
         out.headers.push_back({"content-type", std::string(form_content_type)});
 
+    // Usually every header is signed; only extra caller headers may not be.
+    const bool all_signed =
+        std::all_of(out.headers.begin(), out.headers.end(), [](const auto& h) { return v3_is_signed_header(h.name); });
     std::vector<http_header> to_sign;
-    to_sign.reserve(out.headers.size());
-    for (const auto& h : out.headers)
-        if (v3_is_signed_header(h.name))
-            to_sign.push_back(h);
-    const auto canonical_headers = v3_canonical_headers(to_sign);
+    if (!all_signed)
+        std::copy_if(out.headers.begin(), out.headers.end(), std::back_inserter(to_sign),
+                     [](const auto& h) { return v3_is_signed_header(h.name); });
+    const auto canonical_headers = v3_canonical_headers(all_signed ? std::span<const http_header>(out.headers) : to_sign);
 
     out.canonical_request =
         v3_canonical_request(request.method, "/", canonical_query, canonical_headers, hashed_payload);

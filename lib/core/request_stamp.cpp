@@ -59,15 +59,22 @@ struct nonce_generator {
 
 std::string format_timestamp(system_clock::time_point t)
 {
-    const auto day_point = floor<days>(t);
-    const year_month_day ymd{day_point};
-    const hh_mm_ss<seconds> hms{floor<seconds>(t - day_point)};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ",
-                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
+    // Every request of a second carries the same text: formatted once per
+    // second and thread.
+    thread_local seconds cached_second{-1};
+    thread_local char cached[32];
+    const auto second = floor<seconds>(t).time_since_epoch();
+    if (second != cached_second) {
+        const auto day_point = floor<days>(t);
+        const year_month_day ymd{day_point};
+        const hh_mm_ss<seconds> hms{floor<seconds>(t - day_point)};
+        std::snprintf(cached, sizeof cached, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                      static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                      static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+        cached_second = second;
+    }
+    return cached;
 }
 
 bool is_valid_timestamp(std::string_view text) noexcept
@@ -84,12 +91,14 @@ bool parse_timestamp(std::string_view text, system_clock::time_point& out) noexc
 std::string random_nonce()
 {
     thread_local nonce_generator generator;
-    const std::uint64_t a = generator.engine();
-    const std::uint64_t b = generator.engine();
-    char buf[33];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a),
-                  static_cast<unsigned long long>(b));
-    return buf;
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(32, '0');
+    for (int half = 0; half < 2; ++half) {
+        std::uint64_t v = generator.engine();
+        for (int i = 15; i >= 0; --i, v >>= 4)
+            out[static_cast<std::size_t>(half * 16 + i)] = digits[v & 0x0f];
+    }
+    return out;
 }
 
 request_stamp make_request_stamp()

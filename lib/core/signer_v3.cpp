@@ -31,6 +31,8 @@ std::string lower(std::string_view s)
 
 std::string v3_hashed_payload(std::string_view payload)
 {
+    if (payload.empty()) // every query-string call: SHA-256 of nothing
+        return "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     return detail::hex_lower(detail::sha256(payload));
 }
 
@@ -46,21 +48,37 @@ bool v3_is_signed_header(std::string_view name) noexcept
 
 v3_canonical_headers_result v3_canonical_headers(std::span<const http_header> headers)
 {
-    std::vector<std::pair<std::string, std::string>> entries;
+    // Views into the caller's headers: names lowered into `lowered` only when
+    // they have capitals (the client's own are lower case already).
+    std::vector<std::string> lowered;
+    std::vector<std::pair<std::string_view, std::string_view>> entries;
     entries.reserve(headers.size());
+    std::size_t size = 0;
     for (const auto& h : headers) {
-        std::string name = lower(h.name);
-        const std::string_view value = trim(h.value);
-        auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == name; });
-        if (it == entries.end())
-            entries.emplace_back(std::move(name), std::string(value));
-        else
-            it->second.append(",").append(value);
+        std::string_view name = h.name;
+        if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+            if (lowered.capacity() == 0)
+                lowered.reserve(headers.size()); // views into it stay valid
+            name = lowered.emplace_back(lower(name));
+        }
+        entries.emplace_back(name, trim(h.value));
+        size += name.size() * 2 + h.value.size() + 3;
     }
-    std::sort(entries.begin(), entries.end());
+    // Stable: repeated names keep their values in the order given.
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
 
     v3_canonical_headers_result out;
-    for (const auto& [name, value] : entries) {
+    out.canonical_headers.reserve(size);
+    out.signed_headers.reserve(size / 2);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto [name, value] = entries[i];
+        if (i > 0 && entries[i - 1].first == name) {
+            // Same name again: its value joins the previous line, comma-separated.
+            out.canonical_headers.pop_back();
+            out.canonical_headers.append(",").append(value).append("\n");
+            continue;
+        }
         out.canonical_headers.append(name).append(":").append(value).append("\n");
         if (!out.signed_headers.empty())
             out.signed_headers.push_back(';');
