@@ -3,6 +3,9 @@
 #include <boost/asio/post.hpp>
 
 namespace alicloud::detail {
+namespace {
+constexpr std::chrono::milliseconds probe_after{1000};
+}
 
 connection_pool::~connection_pool()
 {
@@ -22,7 +25,11 @@ connection_pool::lease connection_pool::try_acquire()
         while (!idle_.empty()) {
             auto c = std::move(idle_.back());
             idle_.pop_back();
-            if (now - c->idle_since >= opts_.idle_timeout || c->closed_by_peer()) {
+            // The peek for a FIN costs a system call; a connection used moments ago
+            // skips it, and if the server did close it, the call's one retry on a
+            // fresh connection (nothing reached the server) covers that.
+            const auto idle = now - c->idle_since;
+            if (idle >= opts_.idle_timeout || (idle >= probe_after && c->closed_by_peer())) {
                 --open_;
                 stale.push_back(std::move(c));
                 continue;
