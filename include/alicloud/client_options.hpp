@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace alicloud {
 
@@ -58,6 +59,14 @@ struct client_options {
     // Answers larger than this fail with client_errc::response_too_large.
     std::size_t max_response_bytes = 64 * 1024 * 1024;
     std::string user_agent = "alicloud-asio/0.1";
+
+    // Name resolution. Empty: the system resolver (getaddrinfo, on Asio's
+    // resolver thread). Set it to pin hosts to addresses or to use your own
+    // DNS: it gets the host name and calls `done` exactly once, from any
+    // thread, with IP addresses as text ("10.0.0.7", "::1") or an error. A call
+    // cancelled or timed out meanwhile completes at once and ignores the answer.
+    using resolve_done = std::function<void(error_code, std::vector<std::string> addresses)>;
+    std::function<void(const std::string& host, resolve_done done)> resolve;
 
     // Injectable for tests; defaults: the system clock, random nonces.
     std::function<std::chrono::system_clock::time_point()> clock;

@@ -57,12 +57,17 @@ struct rpc_call {
     std::optional<std::string> endpoint;
     std::vector<http_header> headers;
     call_options options;
+    // false: a successful answer is left as text in rpc_response::text, for a
+    // caller that parses it itself (the typed clients, into their models).
+    // Error answers are always decoded, into diag.
+    bool parse_body = true;
 };
 
 struct rpc_response {
     unsigned http_status = 0;  // 0 when no answer arrived
     std::string request_id;
     boost::json::value body;   // the decoded answer (also on a service error)
+    std::string text;          // the answer as received, when the call had parse_body = false
     diagnostics diag;          // why it failed: the service's Code, Message... or ours
     unsigned attempts = 0;
 };

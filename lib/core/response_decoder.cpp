@@ -102,14 +102,16 @@ server_errc classify_server_error(unsigned http_status, std::string_view code) n
     return server_errc::other;
 }
 
-boost::json::value decode_rpc_response(unsigned http_status, std::string_view body, error_code& ec, diagnostics& diag)
+boost::json::value decode_rpc_response(unsigned http_status, std::string_view body, error_code& ec, diagnostics& diag,
+                                       boost::json::storage_ptr storage)
 {
     ec.clear();
     if (body.empty())
         return malformed(http_status, body, "the body is empty", ec, diag);
 
     boost::json::error_code json_ec;
-    boost::json::value value = boost::json::parse(boost::json::string_view(body.data(), body.size()), json_ec);
+    boost::json::value value =
+        boost::json::parse(boost::json::string_view(body.data(), body.size()), json_ec, std::move(storage));
     if (json_ec) {
         const bool truncated = json_ec == boost::json::error::incomplete;
         return malformed(http_status, body,

@@ -18,7 +18,6 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
-#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -69,6 +68,67 @@ std::string describe(std::string_view what, const endpoint& ep, const error_code
     return std::string(what) + " " + ep.authority + ": " + ec.message();
 }
 
+// A name resolution the call can walk away from. getaddrinfo cannot be
+// interrupted and Asio's resolver ignores per-operation cancellation, so the
+// call waits on a timer instead: the answer cancels the timer, and so do the
+// deadline and the call's cancellation - after which the answer, whenever it
+// comes, lands in this shared state and is dropped.
+struct pending_resolve {
+    explicit pending_resolve(const asio::any_io_executor& ex) : signal(ex), resolver(ex) {}
+    asio::steady_timer signal;
+    tcp::resolver resolver;
+    bool done = false;
+    error_code ec;
+    std::vector<tcp::endpoint> endpoints;
+
+    void answer(error_code e, std::vector<tcp::endpoint> found)
+    {
+        if (done)
+            return;
+        done = true;
+        ec = e;
+        endpoints = std::move(found);
+        signal.cancel();
+    }
+};
+
+// Runs on the call's strand; the answer is delivered there too.
+awaitable<std::shared_ptr<pending_resolve>> resolve(rpc_client_impl& impl, const endpoint& ep,
+                                                    clock_type::time_point deadline)
+{
+    auto strand = co_await asio::this_coro::executor;
+    auto st = std::make_shared<pending_resolve>(strand);
+    st->signal.expires_at(deadline);
+    if (impl.options.resolve) {
+        impl.options.resolve(ep.host, [st, strand, port = ep.port](error_code ec, std::vector<std::string> addresses) {
+            std::vector<tcp::endpoint> found;
+            for (const auto& text : addresses) {
+                error_code bad;
+                const auto a = asio::ip::make_address(text, bad);
+                if (!bad)
+                    found.emplace_back(a, port);
+            }
+            if (!ec && found.empty())
+                ec = asio::error::host_not_found;
+            asio::post(strand, [st, ec, found = std::move(found)]() mutable { st->answer(ec, std::move(found)); });
+        });
+    } else {
+        st->resolver.async_resolve(
+            ep.host, std::to_string(ep.port),
+            asio::bind_executor(strand, [st](error_code ec, const tcp::resolver::results_type& results) {
+                std::vector<tcp::endpoint> found;
+                for (const auto& r : results)
+                    found.push_back(r.endpoint());
+                st->answer(ec, std::move(found));
+            }));
+    }
+    if (!st->done)
+        co_await st->signal.async_wait(nothrow);
+    if (!st->done)
+        st->resolver.cancel(); // the answer, whenever it comes, lands in `st` and is dropped with it
+    co_return st;
+}
+
 // Resolve (skipped for literal addresses), connect, and for HTTPS the TLS
 // handshake with SNI and host-name verification.
 awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rpc_client_impl& impl,
@@ -76,7 +136,6 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
                                                                              clock_type::time_point deadline,
                                                                              diagnostics& diag)
 {
-    using namespace asio::experimental::awaitable_operators;
     auto ex = co_await asio::this_coro::executor;
     std::pair<error_code, std::unique_ptr<connection>> out;
     auto& ec = out.first;
@@ -87,25 +146,19 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
     if (!address_ec) {
         targets.emplace_back(address, ep.port);
     } else {
-        tcp::resolver resolver(ex);
-        asio::steady_timer timer(ex, deadline);
-        auto result = co_await (resolver.async_resolve(ep.host, std::to_string(ep.port), nothrow) ||
-                                timer.async_wait(nothrow));
-        if (result.index() == 1) {
-            // (GCC 12 mishandles co_await inside ?: and && - hence the named steps.)
+        auto answer = co_await resolve(impl, ep, deadline);
+        if (!answer->done) {
             const bool aborted = co_await cancelled();
             ec = aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout);
-            diag.client_message = "resolving " + ep.host + " timed out";
+            diag.client_message = aborted ? "cancelled while resolving " + ep.host : "resolving " + ep.host + " timed out";
             co_return out;
         }
-        auto [rec, results] = std::get<0>(std::move(result));
-        if (rec) {
-            ec = rec;
-            diag.client_message = "resolving " + ep.host + " failed: " + rec.message();
+        if (answer->ec) {
+            ec = answer->ec;
+            diag.client_message = "resolving " + ep.host + " failed: " + answer->ec.message();
             co_return out;
         }
-        for (const auto& r : results)
-            targets.push_back(r.endpoint());
+        targets = std::move(answer->endpoints);
     }
 
     auto c = std::make_unique<connection>();
@@ -386,6 +439,11 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
         if (!ec) {
             diag.client_message.clear();
             response.http_status = r.status;
+            if (!call.parse_body && r.status >= 200 && r.status < 300) {
+                response.text = std::move(r.body); // the caller parses it
+                response.request_id = std::move(r.request_id_header);
+                co_return out;
+            }
             response.body = sansio::decode_rpc_response(r.status, r.body, ec, diag);
             if (const auto* obj = response.body.if_object())
                 if (const auto* id = obj->if_contains("RequestId"); id && id->is_string())

@@ -1,4 +1,4 @@
-// Cancellation injected at every phase of a call: connect, TLS handshake,
+// Cancellation injected at every phase of a call: resolve, connect, TLS handshake,
 // write, read, backoff, waiting for a pooled connection. Each time the call
 // completes promptly with operation_aborted, and the connection it had is
 // closed, never reused.
@@ -100,6 +100,48 @@ void check_aborted_promptly(const outcome& o)
 }
 
 } // namespace
+
+TEST_CASE("cancellation while the host name is being resolved", "[cancel][phases]")
+{
+    // A resolver that answers only when told: the call must not wait for it
+    // (getaddrinfo cannot be interrupted either).
+    asio::io_context ioc;
+    std::vector<client_options::resolve_done> unanswered;
+    std::vector<std::string> asked;
+    auto opts = base_options("http://slow-dns.example:8080");
+    opts.resolve = [&](const std::string& host, client_options::resolve_done done) {
+        asked.push_back(host);
+        unanswered.push_back(std::move(done));
+    };
+    rpc_client cl(ioc, opts);
+    const auto type = GENERATE(asio::cancellation_type::terminal, asio::cancellation_type::total);
+    const auto o = cancel_after(ioc, cl, regions_call(), 200ms, type);
+    check_aborted_promptly(o);
+    REQUIRE(asked.size() == 1);
+    CHECK(asked.front() == "slow-dns.example");
+    CHECK(cl.open_connections() == 0);
+    // The answer arriving afterwards is dropped: no second completion, no connection.
+    unanswered.front()(error_code{}, {"127.0.0.1"});
+    ioc.restart();
+    ioc.poll();
+    CHECK(o.completions == 1);
+    CHECK(cl.open_connections() == 0);
+}
+
+TEST_CASE("a resolution slower than the deadline is a timeout", "[cancel][timeout]")
+{
+    asio::io_context ioc;
+    std::vector<client_options::resolve_done> unanswered;
+    auto opts = base_options("http://slow-dns.example:8080");
+    opts.resolve = [&](const std::string&, client_options::resolve_done done) { unanswered.push_back(std::move(done)); };
+    opts.timeouts.attempt = 200ms;
+    opts.retry.max_attempts = 1;
+    rpc_client cl(ioc, opts);
+    const auto o = cancel_after(ioc, cl, regions_call(), 5s); // the cancellation comes too late to matter
+    CHECK(o.completions == 1);
+    CHECK(o.ec == errc::timeout);
+    CHECK(o.took < 2s);
+}
 
 TEST_CASE("cancellation while connecting", "[cancel][phases]")
 {

@@ -335,3 +335,40 @@ TEST_CASE("rpc_client: an answer larger than max_response_bytes is refused, its 
     CHECK(calls == 1);
     CHECK(cl.open_connections() == 0);
 }
+
+TEST_CASE("rpc_client: a custom resolver pins a host name to addresses", "[rpc][resolve]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    auto opts = options_for(emu);
+    // A name, so that the resolver is asked (and TLS checks the certificate
+    // against that name: the emulator's covers "localhost").
+    opts.endpoint = "https://localhost:" + std::to_string(emu.https.port());
+    opts.retry.max_attempts = 1; // a failed resolution is retried otherwise
+    std::vector<std::string> asked;
+    const bool fail = GENERATE(false, true);
+    opts.resolve = [&](const std::string& host, client_options::resolve_done done) {
+        asked.push_back(host);
+        if (fail)
+            done(asio::error::host_not_found, {});
+        else
+            done({}, {"not-an-address", "127.0.0.1"}); // text that is no address is skipped
+    };
+    rpc_client cl(ioc, opts);
+    error_code ec;
+    rpc_response r;
+    cl.async_call(describe_regions(), [&](error_code e, rpc_response res) {
+        ec = e;
+        r = std::move(res);
+    });
+    run(ioc);
+    REQUIRE(asked.size() == 1);
+    CHECK(asked.front() == "localhost");
+    if (fail) {
+        CHECK(ec == asio::error::host_not_found);
+        CHECK(r.diag.client_message.find("resolving localhost failed") != std::string::npos);
+    } else {
+        CHECK_FALSE(ec);
+        CHECK(r.http_status == 200);
+    }
+}

@@ -10,9 +10,12 @@
 //  - anything else (not JSON, truncated JSON, not an object):
 //    client_errc::malformed_response, with diag.server.http_status and the first
 //    bytes of the body in diag.body_excerpt.
+//
+// The value is built in `storage` (the default resource when none is given).
 
 #include <alicloud/core/diagnostics.hpp>
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
 #include <string_view>
@@ -23,7 +26,8 @@ boost::json::value decode_rpc_response(
     unsigned http_status,
     std::string_view body,
     error_code& ec,
-    diagnostics& diag);
+    diagnostics& diag,
+    boost::json::storage_ptr storage = {});
 
 // The class of a service error, from its Code first and its HTTP status second.
 server_errc classify_server_error(unsigned http_status, std::string_view code) noexcept;
