@@ -1,0 +1,171 @@
+#ifndef ALICLOUD_ADAPTERS_CHANNEL_HPP
+#define ALICLOUD_ADAPTERS_CHANNEL_HPP
+
+// The Go SDK's FooWithChan, on Asio's experimental channels. Two completion
+// tokens, for any operation whose signature is void(error_code, Response):
+//
+//  - alicloud::as_channel: the operation returns a result_channel<Response>
+//    that delivers exactly one (error_code, Response) and then closes.
+//    Receive it with co_await in a coroutine, or block on it from a plain
+//    thread:
+//
+//        auto ch = ecs.describe_instances(req, alicloud::as_channel);
+//        auto [ec, res] = co_await ch.async_receive(asio::as_tuple(asio::deferred));
+//        auto [ec, res] = ch.receive(); // a thread that is not running the client
+//
+//  - alicloud::to_channel(ch): the operation sends its result into a
+//    response_channel<Response> the caller owns, so that many calls fan in to
+//    one channel. Results wait in the channel until received, in the order
+//    they completed: a channel with small capacity holds back the sends, and
+//    nothing is dropped unless the caller closes the channel.
+//
+// Every call still completes exactly once: when its handler is destroyed
+// without having run (an io_context destroyed with calls in flight), the
+// channel of as_channel is closed, so a receiver never waits forever; it gets
+// asio::experimental::error::channel_closed.
+
+#include <alicloud/core/error.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/experimental/concurrent_channel.hpp>
+#include <boost/asio/system_executor.hpp>
+
+#include <future>
+#include <memory>
+#include <utility>
+
+namespace alicloud {
+
+// A thread-safe channel of call results (one per call, or many calls' worth).
+template <class Response>
+using response_channel = boost::asio::experimental::concurrent_channel<void(error_code, Response)>;
+
+// One call's result: a single (error_code, Response), then closed.
+template <class Response>
+class result_channel {
+public:
+    explicit result_channel(std::shared_ptr<response_channel<Response>> channel) : channel_(std::move(channel)) {}
+
+    // Completes with the call's result; once it was received, with
+    // experimental::error::channel_closed. A handler without an associated
+    // executor runs on the system executor.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto async_receive(CompletionToken&& token = {})
+    {
+        return channel_->async_receive(std::forward<CompletionToken>(token));
+    }
+
+    // Blocks the calling thread until the result is there. Never call it on a
+    // thread that runs the client's executor: it would wait for itself.
+    std::pair<error_code, Response> receive()
+    {
+        // (Boost 1.81 has no as_tuple(use_future); a promise of our own instead,
+        // shared: the handler may still be inside set_value when get() returns.)
+        auto result = std::make_shared<std::promise<std::pair<error_code, Response>>>();
+        auto arrived = result->get_future();
+        channel_->async_receive([result](error_code ec, Response response) {
+            result->set_value({ec, std::move(response)});
+        });
+        return arrived.get();
+    }
+
+    // The result arrived and was not yet received.
+    bool ready() const noexcept { return channel_->ready(); }
+
+    response_channel<Response>& channel() noexcept { return *channel_; }
+
+private:
+    std::shared_ptr<response_channel<Response>> channel_;
+};
+
+struct as_channel_t {
+    constexpr as_channel_t() = default;
+};
+inline constexpr as_channel_t as_channel;
+
+template <class Channel>
+struct to_channel_t {
+    Channel* channel;
+};
+
+// `channel`: a response_channel<Response>, or any Asio experimental channel
+// (concurrent_channel for several threads) of signature
+// void(error_code, Response). The caller keeps it alive until every call sent
+// to it completed.
+template <class Channel>
+to_channel_t<Channel> to_channel(Channel& channel)
+{
+    return {&channel};
+}
+
+namespace detail {
+
+template <class Response>
+class send_once_handler {
+public:
+    explicit send_once_handler(std::shared_ptr<response_channel<Response>> channel) : channel_(std::move(channel)) {}
+    send_once_handler(send_once_handler&&) noexcept = default;
+    send_once_handler& operator=(send_once_handler&&) = delete;
+    ~send_once_handler()
+    {
+        if (channel_) // never invoked: release the receiver
+            channel_->close();
+    }
+
+    void operator()(error_code ec, Response response)
+    {
+        auto channel = std::move(channel_);
+        // Capacity 1 and the only sender: the value is buffered at once.
+        channel->try_send(ec, std::move(response));
+        channel->close(); // a buffered value is still delivered after close
+    }
+
+private:
+    std::shared_ptr<response_channel<Response>> channel_;
+};
+
+template <class Channel>
+struct send_to_handler {
+    Channel* channel;
+
+    template <class Response>
+    void operator()(error_code ec, Response response)
+    {
+        // Waits in the channel while it is full; fails only if it was closed.
+        channel->async_send(ec, std::move(response), [](error_code) {});
+    }
+};
+
+} // namespace detail
+} // namespace alicloud
+
+template <class Response>
+struct boost::asio::async_result<alicloud::as_channel_t, void(alicloud::error_code, Response)> {
+    using return_type = alicloud::result_channel<Response>;
+
+    template <class Initiation, class... Args>
+    static return_type initiate(Initiation&& initiation, alicloud::as_channel_t, Args&&... args)
+    {
+        auto channel = std::make_shared<alicloud::response_channel<Response>>(boost::asio::system_executor(), 1);
+        return_type out(channel);
+        std::forward<Initiation>(initiation)(alicloud::detail::send_once_handler<Response>(std::move(channel)),
+                                             std::forward<Args>(args)...);
+        return out;
+    }
+};
+
+template <class Channel, class Response>
+struct boost::asio::async_result<alicloud::to_channel_t<Channel>, void(alicloud::error_code, Response)> {
+    using return_type = void;
+
+    template <class Initiation, class... Args>
+    static void initiate(Initiation&& initiation, alicloud::to_channel_t<Channel> token, Args&&... args)
+    {
+        std::forward<Initiation>(initiation)(alicloud::detail::send_to_handler<Channel>{token.channel},
+                                             std::forward<Args>(args)...);
+    }
+};
+
+#endif

@@ -1,0 +1,180 @@
+// The Go SDK's asynchronous models on the ECS client: FooWithChan (a channel
+// per call, and many calls fanning in to one channel) and FooWithCallback (a
+// callback and its blocker), from coroutines and from plain threads.
+
+#include "harness.hpp"
+
+#include <alicloud/adapters/blocker.hpp>
+#include <alicloud/adapters/channel.hpp>
+#include <alicloud/ecs.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+using namespace alicloud;
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+using emulator::test::running_emulator;
+
+namespace {
+
+client_options options_for(const running_emulator& emu)
+{
+    client_options o;
+    o.endpoint = "https://127.0.0.1:" + std::to_string(emu.https.port());
+    o.region_id = "cn-hangzhou";
+    o.creds = {"testid", "testsecret", ""};
+    o.tls.ca_pem = emu.ca_pem();
+    o.retry.max_attempts = 1;
+    return o;
+}
+
+// An io_context run by a thread of its own, as a plain-thread caller has it.
+struct background_io {
+    asio::io_context ioc;
+    asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(ioc);
+    std::thread thread{[this] { ioc.run(); }};
+    ~background_io()
+    {
+        work.reset();
+        ioc.stop();
+        thread.join();
+    }
+};
+
+template <class F>
+void run_coroutine(asio::io_context& ioc, F f)
+{
+    std::exception_ptr failure;
+    bool done = false;
+    asio::co_spawn(ioc, f(), [&](std::exception_ptr e) {
+        failure = e;
+        done = true;
+    });
+    ioc.run_for(30s);
+    REQUIRE(done);
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+} // namespace
+
+TEST_CASE("as_channel: one result per call, received with co_await, then closed", "[go][channel]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_for(emu));
+    run_coroutine(ioc, [&]() -> asio::awaitable<void> {
+        auto ch = ecs.describe_regions({}, as_channel);
+        auto [ec, regions] = co_await ch.async_receive(as_tuple_awaitable);
+        CHECK_FALSE(ec);
+        CHECK_FALSE(regions.regions.empty());
+        CHECK_FALSE(regions.request_id.empty());
+        // Exactly one value: the next receive finds the channel closed.
+        auto [again, nothing] = co_await ch.async_receive(as_tuple_awaitable);
+        CHECK(again == asio::experimental::error::channel_closed);
+    });
+}
+
+TEST_CASE("as_channel: a service error arrives through the channel with its diagnostics", "[go][channel]")
+{
+    running_emulator emu;
+    background_io io;
+    ecs::client ecs(io.ioc, options_for(emu));
+    ecs::stop_instance_request req;
+    req.instance_id = "i-nosuch";
+    auto ch = ecs.stop_instance(req, as_channel); // from a plain thread
+    auto [ec, res] = ch.receive();
+    CHECK(ec == errc::not_found);
+    CHECK(res.diag.server.code == "InvalidInstanceId.NotFound");
+    CHECK_FALSE(res.diag.server.request_id.empty());
+}
+
+TEST_CASE("as_channel: a call that can never complete closes its channel", "[go][channel]")
+{
+    running_emulator emu;
+    std::optional<result_channel<ecs::describe_regions_response>> ch;
+    {
+        asio::io_context ioc; // never run: destroyed with the call in flight
+        ecs::client ecs(ioc, options_for(emu));
+        ch.emplace(ecs.describe_regions({}, as_channel));
+    }
+    auto [ec, res] = ch->receive();
+    CHECK(ec == asio::experimental::error::channel_closed);
+}
+
+TEST_CASE("to_channel: many calls fan in to one channel, each result exactly once", "[go][channel]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_for(emu));
+    // Capacity 2 for 30 results: the others wait in the channel until received.
+    response_channel<ecs::describe_instance_attribute_response> results(ioc.get_executor(), 2);
+    constexpr int calls = 30;
+    for (int i = 0; i < calls; ++i) {
+        ecs::describe_instance_attribute_request req;
+        req.instance_id = "i-missing-" + std::to_string(i);
+        ecs.describe_instance_attribute(req, to_channel(results));
+    }
+    run_coroutine(ioc, [&]() -> asio::awaitable<void> {
+        std::set<std::string> request_ids;
+        for (int i = 0; i < calls; ++i) {
+            auto [ec, res] = co_await results.async_receive(as_tuple_awaitable);
+            CHECK(ec == errc::not_found); // every one answered, none lost
+            request_ids.insert(res.diag.server.request_id);
+        }
+        CHECK(request_ids.size() == calls); // distinct calls, none delivered twice
+        CHECK_FALSE(results.ready());
+    });
+}
+
+TEST_CASE("with_blocker: 1 after a successful call's callback returned, 0 after a failure", "[go][blocker]")
+{
+    running_emulator emu;
+    background_io io;
+    ecs::client ecs(io.ioc, options_for(emu));
+
+    std::atomic<bool> callback_returned{false};
+    auto ok = ecs.describe_zones({}, with_blocker([&](error_code ec, ecs::describe_zones_response res) {
+                                     CHECK_FALSE(ec);
+                                     CHECK_FALSE(res.zones.empty());
+                                     std::this_thread::sleep_for(50ms); // the blocker must wait for this
+                                     callback_returned = true;
+                                 }));
+    CHECK(ok.wait() == 1);
+    CHECK(callback_returned);
+
+    ecs::start_instance_request req;
+    req.instance_id = "i-nosuch";
+    error_code seen;
+    auto failed = ecs.start_instance(req, with_blocker([&](error_code ec, ecs::start_instance_response) { seen = ec; }));
+    CHECK(failed.wait() == 0);
+    CHECK(seen == errc::not_found);
+    CHECK(failed.ready());
+}
+
+TEST_CASE("with_blocker: released with 0 when the call can never complete", "[go][blocker]")
+{
+    running_emulator emu;
+    std::optional<blocker> b;
+    bool called = false;
+    {
+        asio::io_context ioc; // never run
+        ecs::client ecs(ioc, options_for(emu));
+        b.emplace(ecs.describe_regions({}, with_blocker([&](error_code, ecs::describe_regions_response) { called = true; })));
+        CHECK_FALSE(b->wait_for(10ms).has_value());
+    }
+    CHECK(b->wait() == 0);
+    CHECK_FALSE(called);
+}
