@@ -3,6 +3,7 @@
 
 // How a client reaches the service: where, as whom, how patiently.
 
+#include <alicloud/core/context.hpp>
 #include <alicloud/core/credentials.hpp>
 #include <alicloud/core/rpc_request.hpp>
 #include <alicloud/core/sansio/retry_policy.hpp>
@@ -42,6 +43,20 @@ struct tls_options {
     std::string ca_pem;
 };
 
+// The Go SDK's EnableAsync settings (GoRoutinePoolSize, MaxTaskQueueSize);
+// its Timeout is timeouts.call.
+struct async_options {
+    // Threads of the client's own pool. Only a client made without an
+    // executor owns threads; 0 leaves starting them to enable_async().
+    std::size_t threads = 0;
+    // Calls accepted and not yet finished, on any client; 0: no bound.
+    std::size_t max_pending = 0;
+    // What a call made while max_pending calls are in flight does: wait for
+    // one to finish (cancellably, within its deadline), or fail at once with
+    // client_errc::queue_full.
+    enum class when_full { wait, fail } policy = when_full::wait;
+};
+
 struct client_options {
     // "host", "host:port" or "http(s)://host[:port]"; when empty, the
     // product's regional endpoint for region_id.
@@ -55,6 +70,7 @@ struct client_options {
     retry_policy retry;
     pool_options pool;
     tls_options tls;
+    async_options async;
 
     // Answers larger than this fail with client_errc::response_too_large.
     std::size_t max_response_bytes = 64 * 1024 * 1024;
@@ -78,6 +94,10 @@ struct call_options {
     std::optional<std::chrono::milliseconds> timeout;         // whole call
     std::optional<std::chrono::milliseconds> attempt_timeout; // each attempt
     std::optional<retry_policy> retry;
+    // The Go-style context the call runs under: its deadline bounds the call
+    // (client_errc::timeout), its cancellation ends it (operation_aborted),
+    // its headers (with_header) are sent. Default: the background context.
+    ::alicloud::context context;
 };
 
 } // namespace alicloud

@@ -17,7 +17,21 @@
 //  - object lifetimes: the call keeps what it needs; the client may be
 //    destroyed with calls in flight, which then complete normally.
 //  - thread safety: calls may be started from any thread running the client's
-//    executor, concurrently.
+//    executor, concurrently (from any thread at all for a client that owns
+//    its threads).
+//
+// Life cycle (the Go SDK's EnableAsync / Shutdown), on every client:
+//  - client_options::async.max_pending bounds the calls in flight; a call
+//    beyond it waits for a slot or fails with client_errc::queue_full;
+//  - shutdown stops accepting calls (later ones complete at once with
+//    client_errc::shut_down), lets the accepted ones finish - up to a grace
+//    period, after which, or at once with shutdown_mode::abort, they are
+//    cancelled and complete with client_errc::shut_down - and completes when
+//    every call's handler has returned.
+// A client made without an executor owns a pool of threads: started by
+// client_options::async.threads or enable_async(), stopped by shutdown (or by
+// the destructor, which aborts what is left). Its calls complete on those
+// threads unless their handler has an executor of its own.
 
 #include <alicloud/client_options.hpp>
 #include <alicloud/core/diagnostics.hpp>
@@ -30,6 +44,7 @@
 #include <boost/asio/deferred.hpp>
 #include <boost/json/value.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +78,11 @@ struct rpc_call {
     bool parse_body = true;
 };
 
+enum class shutdown_mode {
+    graceful, // finish what was accepted, within the grace period
+    abort,    // cancel every call now
+};
+
 struct rpc_response {
     unsigned http_status = 0;  // 0 when no answer arrived
     std::string request_id;
@@ -76,6 +96,10 @@ namespace detail {
 class rpc_client_impl;
 using rpc_handler = boost::asio::any_completion_handler<void(error_code, rpc_response)>;
 void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc_handler handler);
+void enable_async(rpc_client_impl& impl, std::size_t threads, std::size_t max_pending);
+void async_shutdown(const std::shared_ptr<rpc_client_impl>& impl, shutdown_mode mode, std::chrono::milliseconds grace,
+                    boost::asio::any_completion_handler<void()> handler);
+void shutdown(const std::shared_ptr<rpc_client_impl>& impl, shutdown_mode mode, std::chrono::milliseconds grace);
 } // namespace detail
 
 class rpc_client {
@@ -85,6 +109,10 @@ public:
     // Creates no thread: everything runs on `executor`.
     rpc_client(executor_type executor, client_options options);
     rpc_client(boost::asio::io_context& ioc, client_options options);
+    // On threads of its own: options.async.threads of them now, or none
+    // until enable_async (calls before fail with client_errc::async_not_enabled).
+    explicit rpc_client(client_options options);
+    // A client that owns threads aborts its calls and joins its threads.
     ~rpc_client();
     rpc_client(rpc_client&&) noexcept;
     rpc_client& operator=(rpc_client&&) noexcept;
@@ -101,6 +129,37 @@ public:
         return boost::asio::async_initiate<CompletionToken, void(error_code, rpc_response)>(
             [impl = impl_](auto handler, rpc_call c) { detail::async_call(impl, std::move(c), std::move(handler)); },
             token, std::move(call));
+    }
+
+    // Starts the client's own pool: `threads` threads, at most `max_pending`
+    // calls in flight (0: no bound). Throws boost::system::system_error with
+    // client_errc::async_already_enabled while the pool runs or is still
+    // shutting down, client_errc::not_supported on a client made on an
+    // executor, std::invalid_argument for 0 threads.
+    void enable_async(std::size_t threads, std::size_t max_pending = 0)
+    {
+        detail::enable_async(*impl_, threads, max_pending);
+    }
+
+    // Completes with void() once every call has completed (see above); its
+    // handler runs on its own executor, or a system thread. Calling it again
+    // is harmless; an abort after a graceful shutdown cuts the grace short.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto async_shutdown(shutdown_mode mode, std::chrono::milliseconds grace, CompletionToken&& token = {})
+    {
+        return boost::asio::async_initiate<CompletionToken, void()>(
+            [impl = impl_, mode, grace](auto handler) { detail::async_shutdown(impl, mode, grace, std::move(handler)); },
+            token);
+    }
+
+    // The same for a plain thread: returns when every call has completed and
+    // the client's own threads have stopped. Not from one of those threads
+    // (std::logic_error), nor from the only thread running the executor the
+    // client was made on (which the calls need to finish).
+    void shutdown(shutdown_mode mode = shutdown_mode::graceful,
+                  std::chrono::milliseconds grace = std::chrono::seconds(30))
+    {
+        detail::shutdown(impl_, mode, grace);
     }
 
     const std::shared_ptr<detail::rpc_client_impl>& impl() const noexcept { return impl_; }

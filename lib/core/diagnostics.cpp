@@ -23,6 +23,8 @@ std::string diagnostics::to_string() const
     }
     if (!body_excerpt.empty() && out.find(body_excerpt) == std::string::npos)
         out += "; body: " + body_excerpt;
+    if (!context_headers.empty())
+        out += (out.empty() ? "[" : " [") + context_headers + "]";
     return out;
 }
 

@@ -26,6 +26,8 @@ public:
         case client_errc::shut_down: return "the client has been shut down";
         case client_errc::credentials_unavailable: return "no credentials available";
         case client_errc::not_supported: return "not supported";
+        case client_errc::async_not_enabled: return "asynchronous mode is not enabled: call enable_async first";
+        case client_errc::async_already_enabled: return "asynchronous mode is already enabled: shut the client down first";
         }
         return "unknown alicloud client error";
     }
@@ -44,7 +46,9 @@ public:
         case client_errc::queue_full: return errc::queue_full;
         case client_errc::shut_down: return errc::shut_down;
         case client_errc::credentials_unavailable: return errc::credentials_unavailable;
-        case client_errc::not_supported: break;
+        case client_errc::not_supported:
+        case client_errc::async_not_enabled:
+        case client_errc::async_already_enabled: break;
         }
         return {ev, *this};
     }

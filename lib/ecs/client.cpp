@@ -56,6 +56,44 @@ void decode_answer(const rpc_response& r, Response& out, error_code& ec)
         detail::decode(tree, out, ec, out.diag);
 }
 
+// The RPC call's handler: decodes the answer into the model, then completes
+// the caller's handler - on that handler's own executor, which the associator
+// below reports, or else wherever the RPC layer completes (the client's
+// executor; a system thread for a call refused by a stopped client).
+template <class Response>
+struct decode_then_complete {
+    detail::handler<Response> h;
+
+    void operator()(error_code call_ec, rpc_response r)
+    {
+        Response out;
+        if (!call_ec)
+            decode_answer(r, out, call_ec);
+        else
+            out.diag = std::move(r.diag);
+        if (out.request_id.empty())
+            out.request_id = std::move(r.request_id);
+        if (call_ec && out.diag.server.http_status == 0)
+            out.diag.server.http_status = r.http_status;
+        std::move(h)(call_ec, std::move(out));
+    }
+};
+
+} // namespace
+} // namespace alicloud::ecs
+
+template <class Response, class Candidate>
+struct boost::asio::associated_executor<alicloud::ecs::decode_then_complete<Response>, Candidate> {
+    using type = boost::asio::associated_executor_t<alicloud::ecs::detail::handler<Response>, Candidate>;
+    static type get(const alicloud::ecs::decode_then_complete<Response>& d, const Candidate& c = Candidate()) noexcept
+    {
+        return boost::asio::get_associated_executor(d.h, c);
+    }
+};
+
+namespace alicloud::ecs {
+namespace {
+
 template <class Request>
 void async_operation(const std::shared_ptr<alicloud::detail::rpc_client_impl>& impl, Request request,
                      call_options options, detail::handler<typename detail::operation_traits<Request>::response> h)
@@ -68,14 +106,13 @@ void async_operation(const std::shared_ptr<alicloud::detail::rpc_client_impl>& i
             request.region_id = impl->options.region_id; // the client's region is the default
     }
 
-    auto handler_ex = asio::get_associated_executor(h, impl->executor);
     response_type failed;
     error_code ec;
     detail::validate(request, ec, failed.diag);
     if (ec) {
         // Refused before anything was sent; still never inside the initiating function.
         // post() runs the appended handler through its own associated executor.
-        asio::post(impl->executor, asio::append(std::move(h), ec, std::move(failed)));
+        asio::post(impl->completion_fallback(), asio::append(std::move(h), ec, std::move(failed)));
         return;
     }
 
@@ -90,21 +127,8 @@ void async_operation(const std::shared_ptr<alicloud::detail::rpc_client_impl>& i
     call.parse_body = false; // parsed here, straight into the model
 
     auto slot = asio::get_associated_cancellation_slot(h);
-    alicloud::detail::async_call(
-        impl, std::move(call),
-        asio::bind_cancellation_slot(
-            slot, asio::bind_executor(handler_ex, [h = std::move(h)](error_code call_ec, rpc_response r) mutable {
-                response_type out;
-                if (!call_ec)
-                    decode_answer(r, out, call_ec);
-                else
-                    out.diag = std::move(r.diag);
-                if (out.request_id.empty())
-                    out.request_id = std::move(r.request_id);
-                if (call_ec && out.diag.server.http_status == 0)
-                    out.diag.server.http_status = r.http_status;
-                std::move(h)(call_ec, std::move(out));
-            })));
+    alicloud::detail::async_call(impl, std::move(call),
+                                 asio::bind_cancellation_slot(slot, decode_then_complete<response_type>{std::move(h)}));
 }
 
 } // namespace
@@ -117,6 +141,8 @@ client::client(executor_type executor, client_options options)
 client::client(boost::asio::io_context& ioc, client_options options) : client(ioc.get_executor(), std::move(options))
 {
 }
+
+client::client(client_options options) : rpc_(with_regional_endpoint(std::move(options))) {}
 
 namespace detail {
 

@@ -7,12 +7,14 @@
 // cancellation is accepted until the request is written, partial and terminal
 // always.
 
+#include "call_control.hpp"
 #include "client_impl.hpp"
 
 #include <alicloud/core/sansio/request_encoder.hpp>
 #include <alicloud/core/sansio/response_decoder.hpp>
 #include <alicloud/core/sansio/retry_policy.hpp>
 
+#include <boost/asio/append.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
@@ -371,8 +373,49 @@ std::string new_client_token()
 
 using call_result = std::pair<error_code, rpc_response>;
 
-awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call call)
+// A call admitted while max_pending calls were in flight waits here, on its
+// slot timer, until the gate hands it a slot - or refuses it (shutdown), or
+// its deadline passes, or it is cancelled. Returns false when it must end.
+awaitable<bool> wait_for_slot(rpc_client_impl& impl, call_control& ctl, clock_type::time_point deadline,
+                              error_code& ec, diagnostics& diag)
 {
+    auto st = impl.gate.settle(ctl, false);
+    if (st == call_control::slot_state::waiting) {
+        ctl.slot_timer.emplace(co_await asio::this_coro::executor, deadline);
+        // Looked at again once the timer exists: a wake-up posted before it did is not lost.
+        while ((st = impl.gate.settle(ctl, false)) == call_control::slot_state::waiting) {
+            co_await ctl.slot_timer->async_wait(nothrow);
+            const bool give_up = co_await cancelled() || clock_type::now() >= deadline;
+            st = impl.gate.settle(ctl, give_up);
+            if (st != call_control::slot_state::waiting)
+                break;
+        }
+        ctl.slot_timer.reset();
+    }
+    if (st == call_control::slot_state::refused) {
+        ec = client_errc::shut_down;
+        diag.client_message = "the client was shut down while the call waited for a slot (async_options::max_pending)";
+        co_return false;
+    }
+    if (st != call_control::slot_state::held || co_await cancelled()) {
+        const bool aborted = co_await cancelled();
+        ec = aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout);
+        diag.client_message = std::string(aborted ? "cancelled" : "timed out") +
+                              " while waiting for a slot: async_options::max_pending calls were in flight";
+        co_return false;
+    }
+    co_return true;
+}
+
+awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call call, std::shared_ptr<call_control> ctl)
+{
+    // From here to the end the call listens to its signal (see call_control).
+    ctl->running = true;
+    struct stop_listening {
+        call_control& c;
+        ~stop_listening() { c.running = false; }
+    } listening{*ctl};
+
     co_await asio::this_coro::throw_if_cancelled(false);
     co_await asio::this_coro::reset_cancellation_state(
         asio::enable_total_cancellation(),
@@ -382,10 +425,27 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
     auto& [ec, response] = out;
     auto& diag = response.diag;
     const auto& opts = impl->options;
+    const auto& ctx = call.options.context;
     const auto start = clock_type::now();
-    const auto deadline = start + call.options.timeout.value_or(opts.timeouts.call);
+    auto deadline = start + call.options.timeout.value_or(opts.timeouts.call);
+    bool context_deadline = false;
+    if (const auto d = ctx.deadline(); d && *d < deadline) {
+        deadline = *d;
+        context_deadline = true;
+    }
     const auto attempt_timeout = call.options.attempt_timeout.value_or(opts.timeouts.attempt);
     const retry_policy policy = call.options.retry.value_or(opts.retry);
+
+    // Ended before it began: a cancellation sent before the coroutine ran
+    // never reached its signal, so it is read here.
+    if (const auto why = ctx.err(); why || ctl->reason.load() != cancel_reason::none) {
+        ec = why ? why : error_code(asio::error::operation_aborted);
+        diag.client_message = ec == client_errc::timeout ? "the call's context had passed its deadline before the call began"
+                                                         : "the call was cancelled before it began";
+        co_return out;
+    }
+    if (!co_await wait_for_slot(*impl, *ctl, deadline, ec, diag))
+        co_return out;
 
     std::optional<endpoint> ep = impl->default_endpoint;
     if (call.endpoint) {
@@ -414,6 +474,10 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
     req.method = call.method.value_or(http_method::post);
     req.params_in = call.params_in;
     req.headers = std::move(call.headers);
+    if (ctx)
+        for (auto& h : ctx.headers())
+            if (std::none_of(req.headers.begin(), req.headers.end(), [&](const http_header& own) { return own.name == h.name; }))
+                req.headers.push_back(std::move(h));
 
     connection_pool& pool = impl->pool_for(*ep);
     asio::steady_timer backoff(co_await asio::this_coro::executor);
@@ -454,9 +518,11 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
                 co_return out;
         }
         if (ec == client_errc::timeout && clock_type::now() >= deadline)
-            diag.client_message = "the call's deadline passed (" +
-                                  std::to_string(call.options.timeout.value_or(opts.timeouts.call).count()) +
-                                  " ms) during attempt " + std::to_string(attempt);
+            diag.client_message = context_deadline
+                                      ? "the context's deadline passed during attempt " + std::to_string(attempt)
+                                      : "the call's deadline passed (" +
+                                            std::to_string(call.options.timeout.value_or(opts.timeouts.call).count()) +
+                                            " ms) during attempt " + std::to_string(attempt);
 
         const sansio::attempt_outcome outcome{ec, r.connection_failed, r.response_started};
         if (!repeatable || !sansio::is_retryable(outcome))
@@ -475,16 +541,58 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
     }
 }
 
+// Refused by the gate: completes without running, never inside the initiating
+// function, on the handler's executor - or a system thread rather than a pool
+// that may be stopped.
+void complete_at_once(const rpc_client_impl& impl, rpc_handler handler, error_code ec, std::string message)
+{
+    rpc_response r;
+    r.diag.client_message = std::move(message);
+    // post() hands the handler on to its own associated executor, if it has one.
+    asio::post(impl.completion_fallback(), asio::append(std::move(handler), ec, std::move(r)));
+}
+
+std::string describe_headers(const std::vector<http_header>& headers)
+{
+    std::string out;
+    for (const auto& h : headers)
+        out.append(out.empty() ? "" : ", ").append(h.name).append("=").append(h.value);
+    return out;
+}
+
 } // namespace
 
 void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc_handler handler)
 {
+    auto strand = asio::make_strand(impl->executor);
+    auto ctl = std::make_shared<call_control>(strand);
+    switch (impl->gate.admit(ctl)) {
+    case admission_gate::verdict::accepted:
+    case admission_gate::verdict::must_wait: break;
+    case admission_gate::verdict::full:
+        return complete_at_once(*impl, std::move(handler), client_errc::queue_full,
+                                "async_options::max_pending (" + std::to_string(impl->options.async.max_pending) +
+                                    ") calls are in flight and the policy is to fail");
+    case admission_gate::verdict::shut_down:
+        return complete_at_once(*impl, std::move(handler), client_errc::shut_down,
+                                "the client has been shut down; no call is accepted");
+    case admission_gate::verdict::not_started:
+        return complete_at_once(*impl, std::move(handler), client_errc::async_not_enabled,
+                                "the client owns its threads and none runs: call enable_async first");
+    }
+
     auto slot = asio::get_associated_cancellation_slot(handler);
     auto handler_ex = asio::get_associated_executor(handler, impl->executor);
+    const auto& ctx = call.options.context;
+    std::string context_headers = ctx ? describe_headers(ctx.headers()) : std::string();
+    auto context = ctx;
     asio::co_spawn(
-        asio::make_strand(impl->executor), run_call(impl, std::move(call)),
+        strand, run_call(impl, std::move(call), ctl),
         asio::bind_cancellation_slot(
-            slot, asio::bind_executor(handler_ex, [h = std::move(handler)](std::exception_ptr e, call_result r) mutable {
+            ctl->signal.slot(),
+            asio::bind_executor(handler_ex, [h = std::move(handler), impl, ctl, slot,
+                                             context_headers = std::move(context_headers)](std::exception_ptr e,
+                                                                                           call_result r) mutable {
                 if (e) {
                     // Only resource exhaustion and bugs throw in there; the caller
                     // still gets exactly one completion.
@@ -497,8 +605,33 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
                         r.second.diag.client_message = "internal error";
                     }
                 }
+                impl->gate.release(*ctl);
+                ctl->context_subscription.reset();
+                if (slot.is_connected())
+                    slot.clear();
+                if (r.first == asio::error::operation_aborted) {
+                    const auto why = ctl->reason.load();
+                    if (why == cancel_reason::shutdown) {
+                        r.first = client_errc::shut_down;
+                        r.second.diag.client_message = "the client was shut down while the call was in flight";
+                    } else if (why == cancel_reason::context) {
+                        r.second.diag.client_message = "the call's context was cancelled";
+                    }
+                }
+                if (r.first)
+                    r.second.diag.context_headers = context_headers;
                 std::move(h)(r.first, std::move(r.second));
+                impl->gate.finished(*ctl);
             })));
+
+    // Connected once co_spawn holds the signal (see call_control).
+    if (slot.is_connected())
+        slot.assign([ctl](asio::cancellation_type type) { ctl->cancel(cancel_reason::caller, type); });
+    if (context)
+        ctl->context_subscription = context.on_cancel([weak = std::weak_ptr<call_control>(ctl)] {
+            if (auto c = weak.lock())
+                c->cancel(cancel_reason::context, asio::cancellation_type::terminal);
+        });
 }
 
 } // namespace alicloud::detail

@@ -3,13 +3,44 @@
 #include "client_impl.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/system_executor.hpp>
+
+#include <stdexcept>
 
 namespace alicloud {
 
 namespace detail {
 
+namespace {
+
+admission_gate::state initial_state(bool owns_threads, const async_options& async)
+{
+    return owns_threads && async.threads == 0 ? admission_gate::state::not_started : admission_gate::state::open;
+}
+
+} // namespace
+
 rpc_client_impl::rpc_client_impl(boost::asio::any_io_executor ex, client_options opts)
-    : executor(std::move(ex)), options(std::move(opts))
+    : executor(std::move(ex)), options(std::move(opts)), gate(initial_state(false, options.async), options.async)
+{
+    if (options.async.threads != 0)
+        throw std::invalid_argument("client_options::async.threads: a client made on an executor runs on it and owns "
+                                    "no threads; make the client without an executor to have threads of its own");
+    configure();
+}
+
+rpc_client_impl::rpc_client_impl(client_options opts)
+    : workers(std::make_unique<worker_pool>()),
+      executor(workers->executor()),
+      options(std::move(opts)),
+      gate(initial_state(true, options.async), options.async)
+{
+    configure();
+    if (options.async.threads > 0)
+        workers->start(options.async.threads);
+}
+
+void rpc_client_impl::configure()
 {
     if (options.tls.verify_peer) {
         tls.set_verify_mode(boost::asio::ssl::verify_peer);
@@ -32,6 +63,13 @@ rpc_client_impl::rpc_client_impl(boost::asio::any_io_executor ex, client_options
         endpoint_error.field = "endpoint";
         endpoint_error.client_message = "no endpoint: set client_options::endpoint (or region_id for a product client)";
     }
+}
+
+boost::asio::any_io_executor rpc_client_impl::completion_fallback() const
+{
+    if (workers)
+        return boost::asio::system_executor();
+    return executor;
 }
 
 boost::asio::ssl::context& rpc_client_impl::use_tls()
@@ -90,9 +128,47 @@ rpc_client::rpc_client(boost::asio::io_context& ioc, client_options options)
 {
 }
 
-rpc_client::~rpc_client() = default;
+rpc_client::rpc_client(client_options options) : impl_(std::make_shared<detail::rpc_client_impl>(std::move(options)))
+{
+}
+
+namespace {
+
+// A client's own threads must not outlive its last handle: abort and join.
+void stop_owned_threads(const std::shared_ptr<detail::rpc_client_impl>& impl) noexcept
+{
+    if (!impl || !impl->workers)
+        return;
+    if (impl->workers->running_in_this_thread()) {
+        // Cannot wait for ourselves: cancel everything; the pool's threads
+        // leave once the calls are done (the worker_pool detaches this one).
+        detail::async_shutdown(impl, shutdown_mode::abort, {}, [] {});
+        return;
+    }
+    try {
+        detail::shutdown(impl, shutdown_mode::abort, {});
+    } catch (...) {
+        // Resource exhaustion while stopping: nothing more a destructor can do.
+    }
+}
+
+} // namespace
+
+rpc_client::~rpc_client()
+{
+    stop_owned_threads(impl_);
+}
+
 rpc_client::rpc_client(rpc_client&&) noexcept = default;
-rpc_client& rpc_client::operator=(rpc_client&&) noexcept = default;
+
+rpc_client& rpc_client::operator=(rpc_client&& other) noexcept
+{
+    if (this != &other) {
+        stop_owned_threads(impl_);
+        impl_ = std::move(other.impl_);
+    }
+    return *this;
+}
 
 rpc_client::executor_type rpc_client::get_executor() const noexcept
 {

@@ -7,6 +7,9 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 namespace alicloud::emulator::detail {
 namespace {
 
@@ -48,6 +51,14 @@ received_request view_of(const http_request& req)
     return out;
 }
 
+// Headers that HTTP or the API protocol define; the others are logged.
+bool is_protocol_header(std::string_view name)
+{
+    static constexpr std::string_view known[] = {"host", "authorization", "content-type", "content-length",
+                                                 "user-agent", "accept", "accept-encoding", "connection"};
+    return name.starts_with("x-acs-") || std::find(std::begin(known), std::end(known), name) != std::end(known);
+}
+
 } // namespace
 
 response_plan handle_api(state& s, const http_request& req, std::uint64_t connection_id)
@@ -58,6 +69,9 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
     logged_request entry;
     entry.connection_id = connection_id;
     entry.method = view.method;
+    for (const auto& h : view.headers)
+        if (!is_protocol_header(h.name))
+            entry.extra_headers[h.name] = h.value;
 
     api_reply reply;
     std::optional<fault_decision> fault;

@@ -64,6 +64,7 @@ boost::json::value request_log::to_json() const
                               {"access_key_id", e.access_key_id},
                               {"params", e.params},
                               {"client_token", e.client_token},
+                              {"extra_headers", e.extra_headers},
                               {"status", e.status},
                               {"error_code", e.error_code},
                               {"fault", e.fault},

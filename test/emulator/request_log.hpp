@@ -25,6 +25,8 @@ struct logged_request {
     std::string access_key_id;
     boost::json::object params;    // the operation's parameters
     std::string client_token;
+    // Headers the protocol does not define (a trace id a context sent...).
+    boost::json::object extra_headers;
     unsigned status = 0;
     std::string error_code;
     std::optional<std::uint64_t> fault_rule;

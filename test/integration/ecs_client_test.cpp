@@ -1,7 +1,7 @@
 // The typed ECS client against the emulator: every operation, every token,
 // errors with their diagnostics.
 
-#include "harness.hpp"
+#include "client_support.hpp"
 
 #include <alicloud/ecs.hpp>
 
@@ -22,30 +22,10 @@ using namespace alicloud;
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using emulator::test::running_emulator;
+using test::options_for;
+using test::run_coroutine;
 
 namespace {
-
-client_options options_for(const running_emulator& emu)
-{
-    client_options o;
-    o.endpoint = "https://127.0.0.1:" + std::to_string(emu.https.port());
-    o.region_id = "cn-hangzhou";
-    o.creds = {"testid", "testsecret", ""};
-    o.tls.ca_pem = emu.ca_pem();
-    o.retry.initial_backoff = 20ms;
-    return o;
-}
-
-template <class F>
-void run_coroutine(asio::io_context& ioc, F f)
-{
-    std::exception_ptr failure;
-    asio::co_spawn(ioc, f(), [&](std::exception_ptr e) { failure = e; });
-    ioc.run_for(60s);
-    REQUIRE(ioc.stopped());
-    if (failure)
-        std::rethrow_exception(failure);
-}
 
 asio::awaitable<void> wait_for(ecs::client& ecs, const std::vector<std::string>& ids, std::string_view status)
 {

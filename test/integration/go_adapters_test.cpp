@@ -2,7 +2,7 @@
 // per call, and many calls fanning in to one channel) and FooWithCallback (a
 // callback and its blocker), from coroutines and from plain threads.
 
-#include "harness.hpp"
+#include "client_support.hpp"
 
 #include <alicloud/adapters/blocker.hpp>
 #include <alicloud/adapters/channel.hpp>
@@ -24,46 +24,16 @@ using namespace alicloud;
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using emulator::test::running_emulator;
+using test::background_io;
+using test::run_coroutine;
 
 namespace {
 
 client_options options_for(const running_emulator& emu)
 {
-    client_options o;
-    o.endpoint = "https://127.0.0.1:" + std::to_string(emu.https.port());
-    o.region_id = "cn-hangzhou";
-    o.creds = {"testid", "testsecret", ""};
-    o.tls.ca_pem = emu.ca_pem();
+    client_options o = test::options_for(emu);
     o.retry.max_attempts = 1;
     return o;
-}
-
-// An io_context run by a thread of its own, as a plain-thread caller has it.
-struct background_io {
-    asio::io_context ioc;
-    asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(ioc);
-    std::thread thread{[this] { ioc.run(); }};
-    ~background_io()
-    {
-        work.reset();
-        ioc.stop();
-        thread.join();
-    }
-};
-
-template <class F>
-void run_coroutine(asio::io_context& ioc, F f)
-{
-    std::exception_ptr failure;
-    bool done = false;
-    asio::co_spawn(ioc, f(), [&](std::exception_ptr e) {
-        failure = e;
-        done = true;
-    });
-    ioc.run_for(30s);
-    REQUIRE(done);
-    if (failure)
-        std::rethrow_exception(failure);
 }
 
 constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
@@ -99,6 +69,23 @@ TEST_CASE("as_channel: a service error arrives through the channel with its diag
     CHECK(ec == errc::not_found);
     CHECK(res.diag.server.code == "InvalidInstanceId.NotFound");
     CHECK_FALSE(res.diag.server.request_id.empty());
+}
+
+TEST_CASE("as_channel: a result that waits in the channel is still delivered and then the channel closes",
+          "[go][channel]")
+{
+    running_emulator emu;
+    background_io io;
+    ecs::client ecs(io.ioc, options_for(emu));
+    auto ch = ecs.describe_regions({}, as_channel);
+    for (int i = 0; i < 1000 && !ch.ready(); ++i)
+        std::this_thread::sleep_for(5ms);
+    REQUIRE(ch.ready()); // completed before anyone received
+    auto [ec, regions] = ch.receive();
+    CHECK_FALSE(ec);
+    CHECK_FALSE(regions.regions.empty());
+    auto [again, nothing] = ch.receive();
+    CHECK(again == asio::experimental::error::channel_closed);
 }
 
 TEST_CASE("as_channel: a call that can never complete closes its channel", "[go][channel]")

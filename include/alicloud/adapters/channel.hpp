@@ -27,6 +27,7 @@
 #include <alicloud/core/error.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/associator.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
@@ -37,6 +38,11 @@
 #include <utility>
 
 namespace alicloud {
+
+namespace detail {
+template <class Channel, class Handler>
+struct close_after_receive;
+} // namespace detail
 
 // A thread-safe channel of call results (one per call, or many calls' worth).
 template <class Response>
@@ -54,7 +60,12 @@ public:
     template <class CompletionToken = boost::asio::deferred_t>
     auto async_receive(CompletionToken&& token = {})
     {
-        return channel_->async_receive(std::forward<CompletionToken>(token));
+        return boost::asio::async_initiate<CompletionToken, void(error_code, Response)>(
+            [channel = channel_](auto handler) {
+                channel->async_receive(detail::close_after_receive<response_channel<Response>, decltype(handler)>{
+                    channel, std::move(handler)});
+            },
+            token);
     }
 
     // Blocks the calling thread until the result is there. Never call it on a
@@ -65,7 +76,8 @@ public:
         // shared: the handler may still be inside set_value when get() returns.)
         auto result = std::make_shared<std::promise<std::pair<error_code, Response>>>();
         auto arrived = result->get_future();
-        channel_->async_receive([result](error_code ec, Response response) {
+        channel_->async_receive([result, channel = channel_](error_code ec, Response response) {
+            channel->close();
             result->set_value({ec, std::move(response)});
         });
         return arrived.get();
@@ -102,6 +114,23 @@ to_channel_t<Channel> to_channel(Channel& channel)
 
 namespace detail {
 
+// The one result was received (or the channel found closed): close it, so
+// that a later receive says so instead of waiting. (Closing from the sending
+// side would lose the buffered value: a Boost 1.81 channel drops its buffer
+// when closed.)
+template <class Channel, class Handler>
+struct close_after_receive {
+    std::shared_ptr<Channel> channel;
+    Handler handler;
+
+    template <class Response>
+    void operator()(error_code ec, Response response)
+    {
+        channel->close();
+        std::move(handler)(ec, std::move(response));
+    }
+};
+
 template <class Response>
 class send_once_handler {
 public:
@@ -117,9 +146,9 @@ public:
     void operator()(error_code ec, Response response)
     {
         auto channel = std::move(channel_);
-        // Capacity 1 and the only sender: the value is buffered at once.
+        // Capacity 1 and the only sender: the value is buffered at once; the
+        // receiver closes the channel once it has it.
         channel->try_send(ec, std::move(response));
-        channel->close(); // a buffered value is still delivered after close
     }
 
 private:
@@ -140,6 +169,23 @@ struct send_to_handler {
 
 } // namespace detail
 } // namespace alicloud
+
+// The receive handler keeps the executor, allocator and cancellation slot of
+// the handler it wraps.
+template <template <class, class> class Associator, class Channel, class Handler, class DefaultCandidate>
+struct boost::asio::associator<Associator, alicloud::detail::close_after_receive<Channel, Handler>, DefaultCandidate>
+    : Associator<Handler, DefaultCandidate> {
+    static typename Associator<Handler, DefaultCandidate>::type get(
+        const alicloud::detail::close_after_receive<Channel, Handler>& h) noexcept
+    {
+        return Associator<Handler, DefaultCandidate>::get(h.handler);
+    }
+    static auto get(const alicloud::detail::close_after_receive<Channel, Handler>& h, const DefaultCandidate& c) noexcept
+        -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler, c))
+    {
+        return Associator<Handler, DefaultCandidate>::get(h.handler, c);
+    }
+};
 
 template <class Response>
 struct boost::asio::async_result<alicloud::as_channel_t, void(alicloud::error_code, Response)> {

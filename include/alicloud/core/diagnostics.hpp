@@ -37,6 +37,9 @@ struct diagnostics {
     server_error server;
     // The first bytes of a body we could not decode, with non-printable bytes escaped.
     std::string body_excerpt;
+    // The headers the call's context added ("x-trace-id=4f1c..."; see
+    // with_header), so that a failure can be matched to its trace.
+    std::string context_headers;
 
     void clear()
     {
@@ -44,10 +47,12 @@ struct diagnostics {
         field.clear();
         server = {};
         body_excerpt.clear();
+        context_headers.clear();
     }
 
     // One line for logs and exception texts: the client message, and, when the
-    // service answered, "HTTP <status> <Code>: <Message> (RequestId ...)".
+    // service answered, "HTTP <status> <Code>: <Message> (RequestId ...)",
+    // then the context's headers, "[x-trace-id=...]".
     std::string to_string() const;
 };
 

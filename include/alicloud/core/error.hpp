@@ -50,6 +50,10 @@ enum class client_errc {
     credentials_unavailable,
     // Sending requests is not available in this build or tool.
     not_supported,
+    // A client that owns its threads was used before enable_async().
+    async_not_enabled,
+    // enable_async() on a client whose threads run (or are still shutting down).
+    async_already_enabled,
 };
 
 enum class server_errc {

@@ -22,7 +22,9 @@
 //    naming the field; retries only what is safe (Describe*, or calls carrying
 //    a ClientToken, which it fills once per call when the request has none).
 // Thread safety: operations may be started concurrently from threads running
-// the client's executor. The client creates no thread.
+// the client's executor. A client made on an executor creates no thread; one
+// made without owns a pool (the Go SDK's EnableAsync) - see rpc_client.hpp for
+// enable_async, shutdown and the bound on calls in flight.
 
 #include <alicloud/detail/awaitable_exception_fix.hpp>
 #include <alicloud/ecs/models.hpp>
@@ -101,6 +103,8 @@ public:
     // `options.endpoint`, or else the regional endpoint of `options.region_id`.
     client(executor_type executor, client_options options);
     client(boost::asio::io_context& ioc, client_options options);
+    // On threads of its own (see rpc_client's constructor of the same form).
+    explicit client(client_options options);
 
     executor_type get_executor() const noexcept { return rpc_.get_executor(); }
     const client_options& options() const noexcept { return rpc_.options(); }
@@ -108,8 +112,21 @@ public:
     // The generic call (any action of any RPC API) on this client's connections.
     rpc_client& rpc() noexcept { return rpc_; }
 
+    void enable_async(std::size_t threads, std::size_t max_pending = 0) { rpc_.enable_async(threads, max_pending); }
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto async_shutdown(shutdown_mode mode, std::chrono::milliseconds grace, CompletionToken&& token = {})
+    {
+        return rpc_.async_shutdown(mode, grace, std::forward<CompletionToken>(token));
+    }
+    void shutdown(shutdown_mode mode = shutdown_mode::graceful,
+                  std::chrono::milliseconds grace = std::chrono::seconds(30))
+    {
+        rpc_.shutdown(mode, grace);
+    }
+
 #define ALICLOUD_ECS_MEMBER(name)                                                                             \
     template <class CompletionToken = boost::asio::deferred_t>                                                \
+        requires(!std::is_same_v<std::decay_t<CompletionToken>, call_options>) /* a named, non-const one */    \
     auto name(const name##_request& request, CompletionToken&& token = {})                                     \
     {                                                                                                         \
         return name(request, call_options{}, std::forward<CompletionToken>(token));                           \
