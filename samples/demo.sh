@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job, once built: starts the ECS emulator, runs the alicloud tool and
-# every sample (01_coroutine ... 06_http_server) against it over TLS verified
+# every sample (01_coroutine ... 09_fan_out_handler) against it over TLS verified
 # with the emulator's own CA, prints what each got under its own heading, and
 # stops the emulator. The test suite runs the same script ("samples: ...").
 #

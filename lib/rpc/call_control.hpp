@@ -37,6 +37,10 @@ struct call_control : std::enable_shared_from_this<call_control> {
 
     // Who cancelled first; read when the call ends to say why.
     std::atomic<cancel_reason> reason{cancel_reason::none};
+    // Every cancellation type asked for. Asio forgets a cancellation that
+    // lands between two operations once the coroutine resets its cancellation
+    // state; the call looks here after each reset (asked_to_cancel).
+    std::atomic<unsigned> requested{0};
     cancel_subscription context_subscription;
 
     // Admission (guarded by the gate's mutex): is the call waiting for a slot,
@@ -51,10 +55,17 @@ struct call_control : std::enable_shared_from_this<call_control> {
     {
         auto expected = cancel_reason::none;
         reason.compare_exchange_strong(expected, why);
+        requested.fetch_or(static_cast<unsigned>(type));
         boost::asio::post(strand, [self = shared_from_this(), type] {
             if (self->running)
                 self->signal.emit(type);
         });
+    }
+
+    // Whether a cancellation of one of the `accepted` types was asked for.
+    bool asked_to_cancel(boost::asio::cancellation_type accepted) const noexcept
+    {
+        return (requested.load() & static_cast<unsigned>(accepted)) != 0;
     }
 
     // Wakes the call if it sleeps waiting for a slot (it then reads `slot`).

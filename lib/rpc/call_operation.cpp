@@ -263,7 +263,7 @@ std::string serialize(const signed_request& req, const rpc_client_impl& impl)
 
 template <class Stream>
 awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::string& request,
-                                   std::size_t body_limit)
+                                   std::size_t body_limit, const call_control& ctl)
 {
     attempt_result r;
     auto [wec, written] = co_await asio::async_write(stream, asio::buffer(request), nothrow);
@@ -275,6 +275,10 @@ awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::str
     // From here the service may act on the request: total cancellation, which
     // promises no side effects, no longer applies.
     co_await asio::this_coro::reset_cancellation_state(asio::enable_partial_cancellation());
+    if (ctl.asked_to_cancel(asio::cancellation_type::terminal | asio::cancellation_type::partial)) {
+        r.ec = asio::error::operation_aborted; // while the write completed: the connection is not reused
+        co_return r;
+    }
 
     http::response_parser<http::string_body> parser;
     parser.body_limit(body_limit);
@@ -298,7 +302,8 @@ awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::str
 }
 
 awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& pool, const endpoint& ep,
-                                      const signed_request& req, clock_type::time_point deadline, diagnostics& diag)
+                                      const signed_request& req, clock_type::time_point deadline, diagnostics& diag,
+                                      const call_control& ctl)
 {
     const std::string request = serialize(req, impl);
     // A kept-alive connection the server closed is replaced once, when nothing
@@ -312,6 +317,11 @@ awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& po
             [](asio::cancellation_type t) {
                 return t == asio::cancellation_type::none ? t : asio::cancellation_type::terminal;
             });
+        if (ctl.asked_to_cancel(asio::cancellation_type::all)) {
+            attempt_result r;
+            r.ec = asio::error::operation_aborted;
+            co_return r;
+        }
         auto [lec, c] = co_await lease_connection(impl, pool, ep, deadline, diag);
         if (lec) {
             attempt_result r;
@@ -323,9 +333,9 @@ awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& po
         c->lowest().expires_at(deadline);
         attempt_result r;
         if (c->tls)
-            r = co_await exchange(*c->tls, *c, request, impl.options.max_response_bytes);
+            r = co_await exchange(*c->tls, *c, request, impl.options.max_response_bytes, ctl);
         else
-            r = co_await exchange(*c->tcp, *c, request, impl.options.max_response_bytes);
+            r = co_await exchange(*c->tcp, *c, request, impl.options.max_response_bytes, ctl);
         if (!r.ec) {
             c->lowest().expires_never();
             pool.release(std::move(c), r.keep_alive);
@@ -491,8 +501,9 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             co_return out; // bad input: nothing was sent, nothing to retry
 
         const auto attempt_deadline = std::min(deadline, clock_type::now() + attempt_timeout);
-        attempt_result r = co_await run_attempt(*impl, pool, *ep, signed_req, attempt_deadline, diag);
-        if (co_await cancelled()) {
+        attempt_result r = co_await run_attempt(*impl, pool, *ep, signed_req, attempt_deadline, diag, *ctl);
+        // (A failed attempt may have been ended by a cancellation Asio forgot; see call_control.)
+        if (co_await cancelled() || (r.ec && ctl->asked_to_cancel(asio::cancellation_type::all))) {
             ec = asio::error::operation_aborted;
             if (diag.client_message.empty() || r.ec != asio::error::operation_aborted)
                 diag.client_message = "the call was cancelled";
@@ -533,7 +544,7 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             co_return out;
         backoff.expires_after(*wait);
         co_await backoff.async_wait(nothrow);
-        if (co_await cancelled()) {
+        if (co_await cancelled() || ctl->asked_to_cancel(asio::cancellation_type::all)) {
             ec = asio::error::operation_aborted;
             diag.client_message = "the call was cancelled while waiting to retry";
             co_return out;

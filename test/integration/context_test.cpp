@@ -139,6 +139,36 @@ TEST_CASE("context: cancelling a parent ends its 100 calls in flight promptly", 
     CHECK(ecs.rpc().open_connections() == 0);
 }
 
+TEST_CASE("context: a cancellation that lands between the write and the read is not lost", "[context][go]")
+{
+    // Kept-alive connections make the write complete at once; the cancellation
+    // then arrives before the call starts reading, where Asio would forget it.
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs(ioc, test::http_options_for(emu));
+    constexpr int calls = 20;
+    for (int round = 0; round < 2; ++round) {
+        auto [ctx, cancel] = with_cancel(context{});
+        int completed = 0;
+        int cancelled = 0;
+        // Started from the io_context's own thread, as a request handler would:
+        // each call runs at once up to its first wait, the write.
+        asio::post(ioc, [&, ctx = ctx] {
+            for (int i = 0; i < calls; ++i)
+                ecs.describe_regions({}, call_options{.context = ctx}, [&](error_code ec, ecs::describe_regions_response) {
+                    ++completed;
+                    cancelled += ec == errc::cancelled ? 1 : 0;
+                });
+        });
+        if (round == 1) // the first round only opens the connections
+            asio::post(ioc, [c = cancel] { c(); });
+        ioc.run_for(5s);
+        ioc.restart();
+        CHECK(completed == calls);
+        CHECK(cancelled == (round == 1 ? calls : 0));
+    }
+}
+
 TEST_CASE("context: a call under a cancelled or expired context ends before sending", "[context][go]")
 {
     running_emulator emu;

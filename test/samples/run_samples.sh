@@ -7,7 +7,7 @@
 # usage: run_samples.sh <build-dir | program...> <alicloud-ecs-emulator>
 #   a build directory (its samples/ is searched) or an install's bin directory,
 #   or the programs themselves: alicloud and alicloud-sample-01-coroutine ...
-#   alicloud-sample-06-http-server, by path.
+#   alicloud-sample-09-fan-out-handler, by path.
 # Exit status: 0 all passed, 1 a check failed, 2 bad usage or a program missing.
 set -u
 
@@ -28,7 +28,8 @@ for given in "${@:1:$#-1}"; do
   fi
 done
 samples=(alicloud-sample-01-coroutine alicloud-sample-02-callback alicloud-sample-03-future
-         alicloud-sample-04-cancel-and-timeout alicloud-sample-05-fan-out alicloud-sample-06-http-server)
+         alicloud-sample-04-cancel-and-timeout alicloud-sample-05-fan-out alicloud-sample-06-http-server
+         alicloud-sample-07-go-async alicloud-sample-08-timeout-model alicloud-sample-09-fan-out-handler)
 for name in alicloud "${samples[@]}"; do
   [[ -x ${program[$name]:-} ]] || { echo "run_samples: $name not found (built?)" >&2; exit 2; }
 done
@@ -191,6 +192,24 @@ else
   fail "06: did not print its port"
   cat "$dir/server.out"
 fi
+
+section "07_go_async"
+run "${program[alicloud-sample-07-go-async]}"
+expect "07" '^WithChan: [0-9]+ instances \(RequestId [0-9A-F-]{36}\)$' '^WithCallback: [0-9]+ instances$' \
+  '^blocker: 1$' '^after shutdown: .*\(== errc::shut_down\)$'
+
+section "08_timeout_model"
+run "${program[alicloud-sample-08-timeout-model]}"
+expect "08" '^timeout 5000 ms: result: i-[0-9a-z]+ Running after [0-9]+ polls, [0-9]+ ms$' \
+  '^timeout 100 ms: timed out after [0-9]+ ms' '^  io_context out of work: nothing of the task left running$' \
+  '^DeleteInstances 2: done$'
+[[ $(grep -c '^  io_context out of work' <<<"$out") -eq 2 ]] || fail "08: expected both tasks to end"
+
+section "09_fan_out_handler"
+run "${program[alicloud-sample-09-fan-out-handler]}"
+expect "09" '^request t-1 \(5 s deadline\): [0-9]+ found; [0-9]+ not found; in [0-9]+ ms$' \
+  '^  e.g. .*InvalidInstanceId.NotFound.*\[x-trace-id=t-1\]$' '^request t-2 \(cancelled\): 20 cancelled; in [0-9]+ ms$' \
+  '^  e.g. .*context was cancelled.*\[x-trace-id=t-2\]$'
 
 section "emulator: stop"
 echo "\$ kill -TERM $emulator_pid"
