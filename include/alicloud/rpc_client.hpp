@@ -15,7 +15,9 @@
 //    written. The call then completes with asio::error::operation_aborted and
 //    its connection is closed, never reused;
 //  - object lifetimes: the call keeps what it needs; the client may be
-//    destroyed with calls in flight, which then complete normally.
+//    destroyed with calls in flight, which then complete normally - except
+//    on a client that owns its threads, whose destructor aborts them and waits
+//    for their handlers (do not destroy it on a thread one of them needs).
 //  - thread safety: calls may be started from any thread running the client's
 //    executor, concurrently (from any thread at all for a client that owns
 //    its threads).
@@ -29,9 +31,10 @@
 //    cancelled and complete with client_errc::shut_down - and completes when
 //    every call's handler has returned.
 // A client made without an executor owns a pool of threads: started by
-// client_options::async.threads or enable_async(), stopped by shutdown (or by
-// the destructor, which aborts what is left). Its calls complete on those
-// threads unless their handler has an executor of its own.
+// client_options::async.threads or enable_async(), stopped by shutdown once
+// the work on them is done (or by the destructor, which aborts what is left).
+// Its calls complete on those threads unless their handler has an executor of
+// its own.
 
 #include <alicloud/client_options.hpp>
 #include <alicloud/core/diagnostics.hpp>
@@ -131,12 +134,13 @@ public:
             token, std::move(call));
     }
 
-    // Starts the client's own pool: `threads` threads, at most `max_pending`
-    // calls in flight (0: no bound). Throws boost::system::system_error with
+    // Starts the client's own pool (Go's EnableAsync(poolSize, queueSize)):
+    // `threads` threads, at most `max_pending` calls in flight (0: no bound;
+    // the policy stays client_options::async.policy). Throws boost::system::system_error with
     // client_errc::async_already_enabled while the pool runs or is still
     // shutting down, client_errc::not_supported on a client made on an
     // executor, std::invalid_argument for 0 threads.
-    void enable_async(std::size_t threads, std::size_t max_pending = 0)
+    void enable_async(std::size_t threads, std::size_t max_pending)
     {
         detail::enable_async(*impl_, threads, max_pending);
     }

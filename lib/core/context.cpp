@@ -90,9 +90,13 @@ cancel_subscription::~cancel_subscription()
 
 void cancel_subscription::reset()
 {
+    std::function<void()> unregistered; // destroyed after the lock: what it holds may unsubscribe too
     if (auto s = state_.lock()) {
         std::lock_guard lock(s->mutex);
-        s->listeners.erase(id_);
+        if (auto it = s->listeners.find(id_); it != s->listeners.end()) {
+            unregistered = std::move(it->second);
+            s->listeners.erase(it);
+        }
     }
     state_.reset();
     id_ = 0;

@@ -27,7 +27,8 @@ public:
         case client_errc::credentials_unavailable: return "no credentials available";
         case client_errc::not_supported: return "not supported";
         case client_errc::async_not_enabled: return "asynchronous mode is not enabled: call enable_async first";
-        case client_errc::async_already_enabled: return "asynchronous mode is already enabled: shut the client down first";
+        case client_errc::async_already_enabled:
+            return "asynchronous mode is enabled: enable it again after shutdown has completed";
         }
         return "unknown alicloud client error";
     }

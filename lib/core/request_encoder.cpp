@@ -6,9 +6,9 @@
 #include <alicloud/core/sansio/utf8.hpp>
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <cstdio>
+#include <iterator>
 
 namespace alicloud::sansio {
 namespace {

@@ -1,7 +1,10 @@
 #include <alicloud/core/sansio/request_stamp.hpp>
 
+#include "detail/crypto.hpp"
+
 #include <openssl/rand.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <random>
@@ -91,13 +94,15 @@ bool parse_timestamp(std::string_view text, system_clock::time_point& out) noexc
 std::string random_nonce()
 {
     thread_local nonce_generator generator;
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out(32, '0');
-    for (int half = 0; half < 2; ++half) {
+    std::array<std::uint8_t, 16> bytes;
+    for (std::size_t half = 0; half < 2; ++half) {
         std::uint64_t v = generator.engine();
-        for (int i = 15; i >= 0; --i, v >>= 4)
-            out[static_cast<std::size_t>(half * 16 + i)] = digits[v & 0x0f];
+        for (std::size_t i = 0; i < 8; ++i, v >>= 8)
+            bytes[half * 8 + i] = static_cast<std::uint8_t>(v & 0xff);
     }
+    std::string out;
+    out.reserve(32);
+    alicloud::detail::hex_lower_append(out, bytes.data(), bytes.size());
     return out;
 }
 

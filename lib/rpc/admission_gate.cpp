@@ -47,6 +47,15 @@ call_control::slot_state admission_gate::settle(call_control& call, bool give_up
 void admission_gate::release(call_control& call)
 {
     std::unique_lock lock(mutex_);
+    if (call.slot == call_control::slot_state::waiting) {
+        // Ended before it waited (cancelled, its context done): out of the
+        // queue, or a slot would later be handed to a call that is gone.
+        waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(),
+                                      [&](const std::shared_ptr<call_control>& w) { return w.get() == &call; }),
+                       waiting_.end());
+        call.slot = call_control::slot_state::none;
+        return;
+    }
     if (call.slot != call_control::slot_state::held)
         return;
     call.slot = call_control::slot_state::none;
@@ -144,6 +153,12 @@ bool admission_gate::reopen(std::size_t max_pending)
     max_pending_ = max_pending;
     in_flight_ = 0;
     return true;
+}
+
+std::size_t admission_gate::max_pending() const
+{
+    std::lock_guard lock(mutex_);
+    return max_pending_;
 }
 
 admission_gate::state admission_gate::current() const

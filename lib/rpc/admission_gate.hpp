@@ -38,7 +38,8 @@ public:
     // taken out of the queue (cancelled, timed out) and none is returned.
     call_control::slot_state settle(call_control& call, bool give_up);
 
-    // The call is done with its slot; the first waiting call gets it.
+    // The call is done with its slot (the first waiting call gets it) - or
+    // with its place in the queue, if it ended before it was given one.
     void release(call_control& call);
 
     // The call's handler has returned: it is no longer outstanding.
@@ -58,6 +59,7 @@ public:
     bool reopen(std::size_t max_pending);
 
     state current() const;
+    std::size_t max_pending() const;
 
 private:
     void wake_next(std::unique_lock<std::mutex>& lock);

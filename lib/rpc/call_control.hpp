@@ -35,7 +35,7 @@ struct call_control : std::enable_shared_from_this<call_control> {
     boost::asio::cancellation_signal signal;
     bool running = false;
 
-    // Who cancelled first; read when the call ends to say why.
+    // Who cancelled (first, or the client's shutdown); read when the call ends to say why.
     std::atomic<cancel_reason> reason{cancel_reason::none};
     // Every cancellation type asked for. Asio forgets a cancellation that
     // lands between two operations once the coroutine resets its cancellation
@@ -53,8 +53,12 @@ struct call_control : std::enable_shared_from_this<call_control> {
 
     void cancel(cancel_reason why, boost::asio::cancellation_type type)
     {
+        // The first reason stands, except that a shutdown is always told as one.
         auto expected = cancel_reason::none;
-        reason.compare_exchange_strong(expected, why);
+        if (why == cancel_reason::shutdown)
+            reason.store(why);
+        else
+            reason.compare_exchange_strong(expected, why);
         requested.fetch_or(static_cast<unsigned>(type));
         boost::asio::post(strand, [self = shared_from_this(), type] {
             if (self->running)

@@ -76,9 +76,9 @@ std::string describe(std::string_view what, const endpoint& ep, const error_code
 // deadline and the call's cancellation - after which the answer, whenever it
 // comes, lands in this shared state and is dropped.
 struct pending_resolve {
-    explicit pending_resolve(const asio::any_io_executor& ex) : signal(ex), resolver(ex) {}
+    explicit pending_resolve(const asio::any_io_executor& ex) : signal(ex) {}
     asio::steady_timer signal;
-    tcp::resolver resolver;
+    std::optional<tcp::resolver> resolver; // the system's; none with client_options::resolve
     bool done = false;
     error_code ec;
     std::vector<tcp::endpoint> endpoints;
@@ -115,7 +115,8 @@ awaitable<std::shared_ptr<pending_resolve>> resolve(rpc_client_impl& impl, const
             asio::post(strand, [st, ec, found = std::move(found)]() mutable { st->answer(ec, std::move(found)); });
         });
     } else {
-        st->resolver.async_resolve(
+        st->resolver.emplace(strand);
+        st->resolver->async_resolve(
             ep.host, std::to_string(ep.port),
             asio::bind_executor(strand, [st](error_code ec, const tcp::resolver::results_type& results) {
                 std::vector<tcp::endpoint> found;
@@ -126,8 +127,8 @@ awaitable<std::shared_ptr<pending_resolve>> resolve(rpc_client_impl& impl, const
     }
     if (!st->done)
         co_await st->signal.async_wait(nothrow);
-    if (!st->done)
-        st->resolver.cancel(); // the answer, whenever it comes, lands in `st` and is dropped with it
+    if (!st->done && st->resolver)
+        st->resolver->cancel(); // the answer, whenever it comes, lands in `st` and is dropped with it
     co_return st;
 }
 
@@ -503,7 +504,8 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
         const auto attempt_deadline = std::min(deadline, clock_type::now() + attempt_timeout);
         attempt_result r = co_await run_attempt(*impl, pool, *ep, signed_req, attempt_deadline, diag, *ctl);
         // (A failed attempt may have been ended by a cancellation Asio forgot; see call_control.)
-        if (co_await cancelled() || (r.ec && ctl->asked_to_cancel(asio::cancellation_type::all))) {
+        if (co_await cancelled() ||
+            (r.ec && ctl->asked_to_cancel(asio::cancellation_type::terminal | asio::cancellation_type::partial))) {
             ec = asio::error::operation_aborted;
             if (diag.client_message.empty() || r.ec != asio::error::operation_aborted)
                 diag.client_message = "the call was cancelled";
@@ -544,7 +546,8 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             co_return out;
         backoff.expires_after(*wait);
         co_await backoff.async_wait(nothrow);
-        if (co_await cancelled() || ctl->asked_to_cancel(asio::cancellation_type::all)) {
+        if (co_await cancelled() ||
+            ctl->asked_to_cancel(asio::cancellation_type::terminal | asio::cancellation_type::partial)) {
             ec = asio::error::operation_aborted;
             diag.client_message = "the call was cancelled while waiting to retry";
             co_return out;
@@ -575,14 +578,19 @@ std::string describe_headers(const std::vector<http_header>& headers)
 
 void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc_handler handler)
 {
-    auto strand = asio::make_strand(impl->executor);
-    auto ctl = std::make_shared<call_control>(strand);
+    // What may throw comes first: once admitted, the call must reach co_spawn.
+    auto ctl = std::make_shared<call_control>(asio::make_strand(impl->executor));
+    auto slot = asio::get_associated_cancellation_slot(handler);
+    auto handler_ex = asio::get_associated_executor(handler, impl->executor);
+    const auto context = call.options.context;
+    std::string context_headers = context ? describe_headers(context.headers()) : std::string();
+
     switch (impl->gate.admit(ctl)) {
     case admission_gate::verdict::accepted:
     case admission_gate::verdict::must_wait: break;
     case admission_gate::verdict::full:
         return complete_at_once(*impl, std::move(handler), client_errc::queue_full,
-                                "async_options::max_pending (" + std::to_string(impl->options.async.max_pending) +
+                                "max_pending (" + std::to_string(impl->gate.max_pending()) +
                                     ") calls are in flight and the policy is to fail");
     case admission_gate::verdict::shut_down:
         return complete_at_once(*impl, std::move(handler), client_errc::shut_down,
@@ -592,11 +600,19 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
                                 "the client owns its threads and none runs: call enable_async first");
     }
 
-    auto slot = asio::get_associated_cancellation_slot(handler);
-    auto handler_ex = asio::get_associated_executor(handler, impl->executor);
-    const auto& ctx = call.options.context;
-    std::string context_headers = ctx ? describe_headers(ctx.headers()) : std::string();
-    auto context = ctx;
+    // Connected before the call can start, and so before it can end: a
+    // cancellation from here on is posted to the call's strand, where it is
+    // either emitted into the running coroutine or read by it when it starts
+    // (see call_control).
+    if (slot.is_connected())
+        slot.assign([ctl](asio::cancellation_type type) { ctl->cancel(cancel_reason::caller, type); });
+    if (context)
+        ctl->context_subscription = context.on_cancel([weak = std::weak_ptr<call_control>(ctl)] {
+            if (auto c = weak.lock())
+                c->cancel(cancel_reason::context, asio::cancellation_type::terminal);
+        });
+
+    auto strand = ctl->strand;
     asio::co_spawn(
         strand, run_call(impl, std::move(call), ctl),
         asio::bind_cancellation_slot(
@@ -604,6 +620,13 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
             asio::bind_executor(handler_ex, [h = std::move(handler), impl, ctl, slot,
                                              context_headers = std::move(context_headers)](std::exception_ptr e,
                                                                                            call_result r) mutable {
+                // However the handler returns (or throws), the call is over
+                // for the gate: its slot freed, shutdown's count decremented.
+                struct leave_gate {
+                    rpc_client_impl& impl;
+                    call_control& ctl;
+                    ~leave_gate() { impl.gate.finished(ctl); }
+                } leaving{*impl, *ctl};
                 if (e) {
                     // Only resource exhaustion and bugs throw in there; the caller
                     // still gets exactly one completion.
@@ -632,17 +655,7 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
                 if (r.first)
                     r.second.diag.context_headers = context_headers;
                 std::move(h)(r.first, std::move(r.second));
-                impl->gate.finished(*ctl);
             })));
-
-    // Connected once co_spawn holds the signal (see call_control).
-    if (slot.is_connected())
-        slot.assign([ctl](asio::cancellation_type type) { ctl->cancel(cancel_reason::caller, type); });
-    if (context)
-        ctl->context_subscription = context.on_cancel([weak = std::weak_ptr<call_control>(ctl)] {
-            if (auto c = weak.lock())
-                c->cancel(cancel_reason::context, asio::cancellation_type::terminal);
-        });
 }
 
 } // namespace alicloud::detail

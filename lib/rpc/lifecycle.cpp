@@ -21,15 +21,15 @@ void enable_async(rpc_client_impl& impl, std::size_t threads, std::size_t max_pe
 {
     if (!impl.workers)
         throw boost::system::system_error(error_code(client_errc::not_supported),
-                                "enable_async: this client runs on the executor it was made with and owns no threads "
-                                "(its bound on calls in flight is client_options::async.max_pending)");
+                                          "enable_async: this client runs on the executor it was made with and owns "
+                                          "no threads (its bound on calls in flight is client_options::async.max_pending)");
     if (threads == 0)
         throw std::invalid_argument("enable_async: threads must be at least 1");
     if (!impl.gate.reopen(max_pending))
         throw boost::system::system_error(error_code(client_errc::async_already_enabled),
-                                impl.gate.current() == admission_gate::state::open
-                                    ? "enable_async: the client's threads are running; shut it down first"
-                                    : "enable_async: the client is still shutting down; wait for shutdown to complete");
+                                          impl.gate.current() == admission_gate::state::open
+                                    ? "enable_async: called twice"
+                                    : "enable_async: the previous shutdown has not completed");
     impl.workers->start(threads);
 }
 
@@ -64,7 +64,7 @@ void async_shutdown(const std::shared_ptr<rpc_client_impl>& impl, shutdown_mode 
         if (grace_timer)
             asio::post(grace_timer->get_executor(), [grace_timer] { grace_timer->cancel(); });
         if (auto i = impl.lock(); i && i->workers)
-            i->workers->stop();
+            i->workers->finish(); // the threads leave once what is posted here has run
         // Never inside the initiating function, never on the stopped threads:
         // on the handler's own executor, or else a system thread.
         asio::post(asio::system_executor(), std::move(*h));

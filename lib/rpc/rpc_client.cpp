@@ -142,7 +142,11 @@ void stop_owned_threads(const std::shared_ptr<detail::rpc_client_impl>& impl) no
     if (impl->workers->running_in_this_thread()) {
         // Cannot wait for ourselves: cancel everything; the pool's threads
         // leave once the calls are done (the worker_pool detaches this one).
-        detail::async_shutdown(impl, shutdown_mode::abort, {}, [] {});
+        try {
+            detail::async_shutdown(impl, shutdown_mode::abort, {}, [] {});
+        } catch (...) {
+            // Resource exhaustion while stopping: nothing more a destructor can do.
+        }
         return;
     }
     try {

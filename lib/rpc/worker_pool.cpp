@@ -28,6 +28,12 @@ void worker_pool::start(std::size_t threads)
         threads_.emplace_back([ioc = ioc_] { ioc->run(); });
 }
 
+void worker_pool::finish()
+{
+    std::lock_guard lock(mutex_);
+    guard_.reset();
+}
+
 void worker_pool::stop()
 {
     std::lock_guard lock(mutex_);

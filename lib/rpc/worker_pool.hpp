@@ -26,7 +26,10 @@ public:
 
     // Joins the threads of an earlier run, then starts `threads` new ones.
     void start(std::size_t threads);
-    // Lets the threads return (from any thread, theirs included).
+    // Lets the threads return once the work queued on them is done (from any
+    // thread, theirs included): what a drained client posts still runs.
+    void finish();
+    // Makes them return now, abandoning queued work (the destructor's last resort).
     void stop();
     // Waits for the threads to return; the calling thread, if it is one of
     // them, is detached instead (it returns as soon as its handler does).

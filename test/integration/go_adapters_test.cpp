@@ -9,6 +9,8 @@
 #include <alicloud/ecs.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -86,6 +88,29 @@ TEST_CASE("as_channel: a result that waits in the channel is still delivered and
     CHECK_FALSE(regions.regions.empty());
     auto [again, nothing] = ch.receive();
     CHECK(again == asio::experimental::error::channel_closed);
+}
+
+TEST_CASE("as_channel: a cancelled receive leaves the result for the next one", "[go][channel]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_for(emu));
+    run_coroutine(ioc, [&]() -> asio::awaitable<void> {
+        auto ch = ecs.describe_regions({}, as_channel);
+        asio::cancellation_signal give_up;
+        error_code first_ec;
+        bool first_done = false;
+        ch.async_receive(asio::bind_cancellation_slot(give_up.slot(), [&](error_code ec, ecs::describe_regions_response) {
+            first_ec = ec;
+            first_done = true;
+        }));
+        give_up.emit(asio::cancellation_type::terminal); // long before the answer
+        auto [ec, regions] = co_await ch.async_receive(as_tuple_awaitable);
+        CHECK(first_done);
+        CHECK(first_ec); // ended without the result...
+        CHECK_FALSE(ec); // ...which the next receive gets
+        CHECK_FALSE(regions.regions.empty());
+    });
 }
 
 TEST_CASE("as_channel: a call that can never complete closes its channel", "[go][channel]")

@@ -39,31 +39,49 @@
 
 namespace alicloud {
 
-namespace detail {
-template <class Channel, class Handler>
-struct close_after_receive;
-} // namespace detail
-
 // A thread-safe channel of call results (one per call, or many calls' worth).
 template <class Response>
 using response_channel = boost::asio::experimental::concurrent_channel<void(error_code, Response)>;
+
+namespace detail {
+
+// What as_channel's channel carries: the call's (error_code, Response) as one
+// value, so that the channel's own error code (a receive cancelled, the
+// channel closed) is never mistaken for the call's.
+template <class Response>
+struct call_outcome {
+    error_code ec;
+    Response response;
+};
+
+template <class Response>
+using outcome_channel = boost::asio::experimental::concurrent_channel<void(error_code, call_outcome<Response>)>;
+
+template <class Response, class Handler>
+struct close_after_receive;
+
+} // namespace detail
 
 // One call's result: a single (error_code, Response), then closed.
 template <class Response>
 class result_channel {
 public:
-    explicit result_channel(std::shared_ptr<response_channel<Response>> channel) : channel_(std::move(channel)) {}
+    explicit result_channel(std::shared_ptr<detail::outcome_channel<Response>> channel) : channel_(std::move(channel))
+    {
+    }
 
-    // Completes with the call's result; once it was received, with
-    // experimental::error::channel_closed. A handler without an associated
-    // executor runs on the system executor.
+    // Completes with the call's result, once; later receives complete with
+    // experimental::error::channel_closed, and so does a receive when the
+    // call can never complete. A receive cancelled through its slot leaves
+    // the result for the next one. A handler without an associated executor
+    // runs on the system executor.
     template <class CompletionToken = boost::asio::deferred_t>
     auto async_receive(CompletionToken&& token = {})
     {
         return boost::asio::async_initiate<CompletionToken, void(error_code, Response)>(
             [channel = channel_](auto handler) {
-                channel->async_receive(detail::close_after_receive<response_channel<Response>, decltype(handler)>{
-                    channel, std::move(handler)});
+                channel->async_receive(
+                    detail::close_after_receive<Response, decltype(handler)>{channel, std::move(handler)});
             },
             token);
     }
@@ -76,20 +94,15 @@ public:
         // shared: the handler may still be inside set_value when get() returns.)
         auto result = std::make_shared<std::promise<std::pair<error_code, Response>>>();
         auto arrived = result->get_future();
-        channel_->async_receive([result, channel = channel_](error_code ec, Response response) {
-            channel->close();
-            result->set_value({ec, std::move(response)});
-        });
+        async_receive([result](error_code ec, Response response) { result->set_value({ec, std::move(response)}); });
         return arrived.get();
     }
 
     // The result arrived and was not yet received.
     bool ready() const noexcept { return channel_->ready(); }
 
-    response_channel<Response>& channel() noexcept { return *channel_; }
-
 private:
-    std::shared_ptr<response_channel<Response>> channel_;
+    std::shared_ptr<detail::outcome_channel<Response>> channel_;
 };
 
 struct as_channel_t {
@@ -114,27 +127,29 @@ to_channel_t<Channel> to_channel(Channel& channel)
 
 namespace detail {
 
-// The one result was received (or the channel found closed): close it, so
-// that a later receive says so instead of waiting. (Closing from the sending
-// side would lose the buffered value: a Boost 1.81 channel drops its buffer
-// when closed.)
-template <class Channel, class Handler>
+// The one result was received: close the channel, so that a later receive
+// says so instead of waiting. (Not from the sending side: a Boost 1.81
+// channel drops its buffered value when closed.)
+template <class Response, class Handler>
 struct close_after_receive {
-    std::shared_ptr<Channel> channel;
+    std::shared_ptr<outcome_channel<Response>> channel;
     Handler handler;
 
-    template <class Response>
-    void operator()(error_code ec, Response response)
+    void operator()(error_code channel_ec, call_outcome<Response> outcome)
     {
+        if (channel_ec) { // no value: cancelled (the result stays for the next receive) or closed
+            std::move(handler)(channel_ec, Response{});
+            return;
+        }
         channel->close();
-        std::move(handler)(ec, std::move(response));
+        std::move(handler)(outcome.ec, std::move(outcome.response));
     }
 };
 
 template <class Response>
 class send_once_handler {
 public:
-    explicit send_once_handler(std::shared_ptr<response_channel<Response>> channel) : channel_(std::move(channel)) {}
+    explicit send_once_handler(std::shared_ptr<outcome_channel<Response>> channel) : channel_(std::move(channel)) {}
     send_once_handler(send_once_handler&&) noexcept = default;
     send_once_handler& operator=(send_once_handler&&) = delete;
     ~send_once_handler()
@@ -146,13 +161,12 @@ public:
     void operator()(error_code ec, Response response)
     {
         auto channel = std::move(channel_);
-        // Capacity 1 and the only sender: the value is buffered at once; the
-        // receiver closes the channel once it has it.
-        channel->try_send(ec, std::move(response));
+        // Capacity 1 and the only sender: the value is buffered at once.
+        channel->try_send(error_code{}, call_outcome<Response>{ec, std::move(response)});
     }
 
 private:
-    std::shared_ptr<response_channel<Response>> channel_;
+    std::shared_ptr<outcome_channel<Response>> channel_;
 };
 
 template <class Channel>
@@ -172,15 +186,15 @@ struct send_to_handler {
 
 // The receive handler keeps the executor, allocator and cancellation slot of
 // the handler it wraps.
-template <template <class, class> class Associator, class Channel, class Handler, class DefaultCandidate>
-struct boost::asio::associator<Associator, alicloud::detail::close_after_receive<Channel, Handler>, DefaultCandidate>
+template <template <class, class> class Associator, class Response, class Handler, class DefaultCandidate>
+struct boost::asio::associator<Associator, alicloud::detail::close_after_receive<Response, Handler>, DefaultCandidate>
     : Associator<Handler, DefaultCandidate> {
     static typename Associator<Handler, DefaultCandidate>::type get(
-        const alicloud::detail::close_after_receive<Channel, Handler>& h) noexcept
+        const alicloud::detail::close_after_receive<Response, Handler>& h) noexcept
     {
         return Associator<Handler, DefaultCandidate>::get(h.handler);
     }
-    static auto get(const alicloud::detail::close_after_receive<Channel, Handler>& h, const DefaultCandidate& c) noexcept
+    static auto get(const alicloud::detail::close_after_receive<Response, Handler>& h, const DefaultCandidate& c) noexcept
         -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler, c))
     {
         return Associator<Handler, DefaultCandidate>::get(h.handler, c);
@@ -194,7 +208,7 @@ struct boost::asio::async_result<alicloud::as_channel_t, void(alicloud::error_co
     template <class Initiation, class... Args>
     static return_type initiate(Initiation&& initiation, alicloud::as_channel_t, Args&&... args)
     {
-        auto channel = std::make_shared<alicloud::response_channel<Response>>(boost::asio::system_executor(), 1);
+        auto channel = std::make_shared<alicloud::detail::outcome_channel<Response>>(boost::asio::system_executor(), 1);
         return_type out(channel);
         std::forward<Initiation>(initiation)(alicloud::detail::send_once_handler<Response>(std::move(channel)),
                                              std::forward<Args>(args)...);

@@ -13,7 +13,9 @@
 // headers, and for a deadline reported as client_errc::timeout rather than
 // operation_aborted. The binding must outlive the operation; the cancellation
 // is emitted on `ex`, which must be the executor the operation runs on (a
-// strand when several threads run it).
+// strand when several threads run it). Make the binding and start the
+// operation on `ex` (in one of its handlers, or before anything runs it): a
+// cancellation due at once is then emitted after the operation is connected.
 
 #include <alicloud/core/context.hpp>
 

@@ -40,7 +40,8 @@ struct cancel_state;
 } // namespace detail
 
 // Keeps a function registered with context::on_cancel; unregisters it when
-// destroyed, after which it is never called.
+// destroyed or reset, after which it is not called - unless a cancellation on
+// another thread had already begun calling it.
 class cancel_subscription {
 public:
     cancel_subscription() = default;

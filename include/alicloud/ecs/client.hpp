@@ -112,7 +112,7 @@ public:
     // The generic call (any action of any RPC API) on this client's connections.
     rpc_client& rpc() noexcept { return rpc_; }
 
-    void enable_async(std::size_t threads, std::size_t max_pending = 0) { rpc_.enable_async(threads, max_pending); }
+    void enable_async(std::size_t threads, std::size_t max_pending) { rpc_.enable_async(threads, max_pending); }
     template <class CompletionToken = boost::asio::deferred_t>
     auto async_shutdown(shutdown_mode mode, std::chrono::milliseconds grace, CompletionToken&& token = {})
     {
