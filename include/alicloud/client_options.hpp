@@ -5,6 +5,7 @@
 
 #include <alicloud/core/context.hpp>
 #include <alicloud/core/credentials.hpp>
+#include <alicloud/core/endpoint.hpp>
 #include <alicloud/core/rpc_request.hpp>
 #include <alicloud/core/sansio/retry_policy.hpp>
 
@@ -59,10 +60,14 @@ struct async_options {
 
 struct client_options {
     // "host", "host:port" or "http(s)://host[:port]"; when empty, the
-    // product's regional endpoint for region_id.
+    // product's endpoint for region_id (endpoint_host_for), over HTTPS.
     std::string endpoint;
     // Default RegionId for operations that take one and were given none.
     std::string region_id;
+    // The product whose endpoint to use when `endpoint` is empty ("ecs",
+    // "sts"...); the product clients set their own.
+    std::string product;
+    endpoint_network network = endpoint_network::public_internet;
     credentials creds;
     signature_version signature = signature_version::v3;
 

@@ -24,10 +24,10 @@ namespace {
 
 namespace asio = boost::asio;
 
-client_options with_regional_endpoint(client_options options)
+client_options for_ecs(client_options options)
 {
-    if (options.endpoint.empty() && !options.region_id.empty())
-        options.endpoint = "https://" + alicloud::detail::regional_endpoint("ecs", options.region_id);
+    if (options.product.empty())
+        options.product = "ecs"; // its endpoint, when none is given
     return options;
 }
 
@@ -134,7 +134,7 @@ void async_operation(const std::shared_ptr<alicloud::detail::rpc_client_impl>& i
 } // namespace
 
 client::client(executor_type executor, client_options options)
-    : rpc_(std::move(executor), with_regional_endpoint(std::move(options)))
+    : rpc_(std::move(executor), for_ecs(std::move(options)))
 {
 }
 
@@ -142,7 +142,7 @@ client::client(boost::asio::io_context& ioc, client_options options) : client(io
 {
 }
 
-client::client(client_options options) : rpc_(with_regional_endpoint(std::move(options))) {}
+client::client(client_options options) : rpc_(for_ecs(std::move(options))) {}
 
 namespace detail {
 

@@ -64,8 +64,6 @@ private:
     std::map<std::string, std::unique_ptr<connection_pool>, std::less<>> pools_;
 };
 
-// The endpoint a client uses when none is given: "<product>.<region>.aliyuncs.com".
-std::string regional_endpoint(std::string_view product, std::string_view region);
 
 } // namespace alicloud::detail
 

@@ -54,14 +54,21 @@ void rpc_client_impl::configure()
         tls.set_verify_mode(boost::asio::ssl::verify_none);
     }
 
+    error_code ec;
     if (!options.endpoint.empty()) {
-        error_code ec;
         auto ep = parse_endpoint(options.endpoint, ec, endpoint_error);
         if (!ec)
             default_endpoint = std::move(ep);
+    } else if (!options.product.empty()) {
+        const std::string host = endpoint_host_for(options.product, options.region_id, options.network, ec, endpoint_error);
+        if (!ec) {
+            auto ep = parse_endpoint("https://" + host, ec, endpoint_error);
+            if (!ec)
+                default_endpoint = std::move(ep);
+        }
     } else {
         endpoint_error.field = "endpoint";
-        endpoint_error.client_message = "no endpoint: set client_options::endpoint (or region_id for a product client)";
+        endpoint_error.client_message = "no endpoint: set client_options::endpoint (or product and region_id)";
     }
 }
 
@@ -111,10 +118,6 @@ std::size_t rpc_client_impl::open_connections() const
     return n;
 }
 
-std::string regional_endpoint(std::string_view product, std::string_view region)
-{
-    return std::string(product) + "." + std::string(region) + ".aliyuncs.com";
-}
 
 } // namespace detail
 

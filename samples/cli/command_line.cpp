@@ -16,7 +16,7 @@ const char* const usage_text =
     "products: ecs (API version 2014-05-26)\n"
     "\n"
     "options:\n"
-    "  --endpoint URL              host[:port] or http(s)://host[:port]; default from --region\n"
+    "  --endpoint URL              host[:port] or http(s)://host[:port]; default: the region's (official tables)\n"
     "  --region ID                 region id; also sent as RegionId unless --RegionId is given\n"
     "  --access-key-id ID          default: $ALIBABA_CLOUD_ACCESS_KEY_ID\n"
     "  --access-key-secret SECRET  default: $ALIBABA_CLOUD_ACCESS_KEY_SECRET\n"

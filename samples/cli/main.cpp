@@ -24,7 +24,7 @@ using namespace alicloud;
 
 struct product_info {
     const char* api_version;
-    const char* endpoint_prefix; // <prefix>.<region>.aliyuncs.com, or <prefix>.aliyuncs.com
+    const char* endpoint_prefix; // <prefix>.aliyuncs.com without --region (with it: endpoint_host_for)
 };
 
 const std::map<std::string, product_info, std::less<>> products = {
@@ -107,9 +107,11 @@ int run(const cli::command_line& cmd)
     std::string endpoint_text;
     if (cmd.endpoint)
         endpoint_text = *cmd.endpoint;
-    else if (cmd.region)
-        endpoint_text = std::string(product->second.endpoint_prefix) + "." + *cmd.region + ".aliyuncs.com";
-    else
+    else if (cmd.region) { // the region's host from the official tables; an unknown region is bad input
+        endpoint_text = endpoint_host_for(cmd.product, *cmd.region, endpoint_network::public_internet, ec, diag);
+        if (ec)
+            return bad_input(ec, diag);
+    } else
         endpoint_text = std::string(product->second.endpoint_prefix) + ".aliyuncs.com";
     const endpoint ep = parse_endpoint(endpoint_text, ec, diag);
     if (ec)

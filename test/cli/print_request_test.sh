@@ -59,7 +59,7 @@ names=$(sed 's/^GET [^?]*?//' <<<"$url" | tr '&' '\n' | cut -d= -f1 | sort | tr 
   || fail "V1 adds only common parameters, got: $names"
 out=$("$cli" --print-request --signature v1 --access-key-id a --access-key-secret b --region cn-hangzhou ecs DescribeRegions)
 grep -q '&RegionId=cn-hangzhou&' <<<"$out" || fail "--region adds RegionId"
-grep -q '^GET https://ecs.cn-hangzhou.aliyuncs.com/' <<<"$out" || fail "--region picks the regional endpoint"
+grep -q '^GET https://ecs-cn-hangzhou.aliyuncs.com/' <<<"$out" || fail "--region picks the region's endpoint from the official tables"
 out=$("$cli" --print-request --access-key-id a --access-key-secret b ecs DescribeRegions)
 grep -q '^POST https://ecs.aliyuncs.com/$' <<<"$out" || fail "V3 without parameters sends an empty query: $out"
 
@@ -87,6 +87,7 @@ expect_error "missing action" "expected <product> <Action>" --print-request ecs
 expect_error "bad signature flag" "--signature must be v1 or v3" --signature v2 ecs DescribeRegions
 expect_error "bad timestamp" "Timestamp" --print-request --access-key-id a --access-key-secret b --timestamp yesterday ecs DescribeRegions
 expect_error "bad endpoint" "invalid endpoint" --print-request --access-key-id a --access-key-secret b --endpoint ftp://x ecs DescribeRegions
+expect_error "unknown region" "unknown region 'xx-nowhere-1'" --print-request --access-key-id a --access-key-secret b --region xx-nowhere-1 ecs DescribeRegions
 expect_error "parameter without value" "parameter --RegionId needs a value" --print-request ecs DescribeRegions --RegionId
 expect_error "CR/LF in the action" "Action" --print-request --access-key-id a --access-key-secret b ecs $'Describe\r\nX: y'
 expect_error "invalid UTF-8 value" "not valid UTF-8" --print-request --access-key-id a --access-key-secret b ecs DescribeRegions --InstanceName $'\xff'

@@ -211,3 +211,38 @@ TEST_CASE("ecs::client: a const completion token works", "[ecs][client]")
     ioc.run_for(20s);
     CHECK(calls == 1);
 }
+
+TEST_CASE("ECS client: with no endpoint, the region's host from the official tables; an unknown region fails clearly",
+          "[ecs][endpoint]")
+{
+    asio::io_context ioc;
+    client_options o;
+    o.region_id = "cn-hangzhou";
+    o.creds = {"testid", "testsecret", ""};
+    std::string resolved;
+    o.resolve = [&](const std::string& host, client_options::resolve_done done) {
+        resolved = host; // offline: nothing to reach, only the name asked for
+        done(asio::error::host_not_found, {});
+    };
+    ecs::client hangzhou(ioc, o);
+    error_code ec;
+    hangzhou.describe_regions({}, [&](error_code e, ecs::describe_regions_response) { ec = e; });
+    ioc.run();
+    CHECK(resolved == "ecs-cn-hangzhou.aliyuncs.com");
+    CHECK(ec == asio::error::host_not_found);
+
+    o.region_id = "xx-nowhere-1";
+    resolved.clear();
+    ecs::client nowhere(ioc, o);
+    ecs::describe_regions_response res;
+    nowhere.describe_regions({}, [&](error_code e, ecs::describe_regions_response r) {
+        ec = e;
+        res = std::move(r);
+    });
+    ioc.restart();
+    ioc.run();
+    CHECK(ec == client_errc::invalid_endpoint);
+    CHECK(res.diag.field == "region_id");
+    CHECK(res.diag.client_message.find("unknown region 'xx-nowhere-1'") != std::string::npos);
+    CHECK(resolved.empty()); // never sent anywhere
+}

@@ -47,3 +47,57 @@ TEST_CASE("bad endpoints name the field", "[endpoint]")
         CHECK(diag.field == "endpoint");
     }
 }
+
+// Region -> host, from the official endpoint tables (ecs-api.md §5).
+namespace {
+std::string host_for(std::string_view product, std::string_view region,
+                     endpoint_network network = endpoint_network::public_internet)
+{
+    error_code ec;
+    diagnostics diag;
+    auto host = endpoint_host_for(product, region, network, ec, diag);
+    INFO(diag.client_message);
+    REQUIRE_FALSE(ec);
+    return host;
+}
+} // namespace
+
+TEST_CASE("endpoint_host_for: the product's own entry first", "[endpoint][region]")
+{
+    CHECK(host_for("ecs", "cn-hangzhou") == "ecs-cn-hangzhou.aliyuncs.com");
+    CHECK(host_for("Ecs", "cn-shanghai") == "ecs.cn-shanghai.aliyuncs.com"); // any case
+    CHECK(host_for("ecs", "us-east-1") == "ecs.aliyuncs.com");             // the central endpoint
+    CHECK(host_for("ecs", "us-west-1") == "ecs-cn-hangzhou.aliyuncs.com");
+    CHECK(host_for("ecs", "cn-shanghai", endpoint_network::vpc) == "ecs-vpc.cn-shanghai.aliyuncs.com");
+}
+
+TEST_CASE("endpoint_host_for: the regional rule for a known region the product does not list", "[endpoint][region]")
+{
+    CHECK(host_for("ecs", "cn-wulanchabu") == "ecs.cn-wulanchabu.aliyuncs.com");
+    CHECK(host_for("ecs", "ap-southeast-7", endpoint_network::vpc) == "ecs-vpc.ap-southeast-7.aliyuncs.com");
+}
+
+TEST_CASE("endpoint_host_for: no region means the global endpoint where there is one", "[endpoint][region]")
+{
+    CHECK(host_for("sts", "") == "sts.aliyuncs.com");
+    CHECK(host_for("Ram", "") == "ram.aliyuncs.com");
+}
+
+TEST_CASE("endpoint_host_for: an unknown or missing region is a clear error, not a guess", "[endpoint][region]")
+{
+    error_code ec;
+    diagnostics diag;
+    CHECK(endpoint_host_for("ecs", "xx-nowhere-1", endpoint_network::public_internet, ec, diag).empty());
+    CHECK(ec == client_errc::invalid_endpoint);
+    CHECK(diag.field == "region_id");
+    CHECK(diag.client_message.find("unknown region 'xx-nowhere-1'") != std::string::npos);
+
+    diagnostics none;
+    CHECK(endpoint_host_for("ecs", "", endpoint_network::public_internet, ec, none).empty());
+    CHECK(ec == client_errc::invalid_endpoint);
+    CHECK(none.client_message.find("no region") != std::string::npos);
+
+    diagnostics odd; // a region-like text the tables never list (they hold ids only)
+    CHECK(endpoint_host_for("ecs", "public", endpoint_network::public_internet, ec, odd).empty());
+    CHECK(ec == client_errc::invalid_endpoint);
+}

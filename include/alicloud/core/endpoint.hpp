@@ -26,6 +26,25 @@ struct endpoint {
 // client_errc::invalid_endpoint with diag.field = "endpoint".
 endpoint parse_endpoint(std::string_view text, error_code& ec, diagnostics& diag);
 
+enum class endpoint_network {
+    public_internet, // "<product>.<region>.aliyuncs.com"
+    vpc,             // "<product>-vpc.<region>.aliyuncs.com", from inside the region's VPCs
+};
+
+// The host that serves `product` ("ecs", "sts"...: its code or location
+// service code, in any case) in `region` ("cn-hangzhou"), from the official
+// endpoint tables the library carries (lib/core/endpoints):
+//  1. the product's own entry for the region: ECS in cn-hangzhou is
+//     "ecs-cn-hangzhou.aliyuncs.com", in us-east-1 the central "ecs.aliyuncs.com";
+//  2. otherwise, for a region the tables know, the regional rule;
+//  3. with no region, the product's global endpoint when it has one
+//     (STS: "sts.aliyuncs.com").
+// An unknown region, or no region for a product without a global endpoint,
+// is client_errc::invalid_endpoint with diag.field "region_id": a clear error
+// now rather than a guessed host that fails later in DNS.
+std::string endpoint_host_for(std::string_view product, std::string_view region, endpoint_network network,
+                              error_code& ec, diagnostics& diag);
+
 } // namespace alicloud
 
 #endif
