@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 namespace alicloud::emulator::detail {
 namespace {
@@ -59,6 +60,29 @@ bool is_protocol_header(std::string_view name)
     return name.starts_with("x-acs-") || std::find(std::begin(known), std::end(known), name) != std::end(known);
 }
 
+// Logs the request, applies its fault rule's latency and connection fault, and
+// starts the answer (status, keep-alive, Server) - what every path shares.
+response_plan start_plan(state& s, const http_request& req, logged_request entry,
+                         const std::optional<fault_decision>& fault, unsigned status)
+{
+    if (fault) {
+        entry.fault_rule = fault->rule_id;
+        entry.fault = to_string(fault->kind);
+    }
+    response_plan plan;
+    plan.log_sequence = s.log.add(std::move(entry));
+    if (fault) {
+        plan.latency = fault->latency;
+        plan.fault = fault->kind;
+    }
+    auto& res = plan.response;
+    res.version(req.version());
+    res.result(status);
+    res.keep_alive(req.keep_alive());
+    res.set(http::field::server, "alicloud-ecs-emulator");
+    return plan;
+}
+
 } // namespace
 
 response_plan handle_api(state& s, const http_request& req, std::uint64_t connection_id)
@@ -95,6 +119,8 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
                                         fault->kind == fault_kind::reset_before_headers);
         if (replaced) {
             reply = fault->kind == fault_kind::reset_before_headers ? api_reply{} : fault_reply(*fault, host);
+        } else if (call->version == sts_api_version) {
+            reply = s.sts.handle(*call, host);
         } else if (const operation_meta* op = call->version == api_version ? find_operation(call->action) : nullptr;
                    op == nullptr) {
             reply = error_reply(404, "InvalidAction.NotFound",
@@ -113,23 +139,8 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
 
     entry.status = reply.status;
     entry.error_code = reply.error_code;
-    if (fault) {
-        entry.fault_rule = fault->rule_id;
-        entry.fault = to_string(fault->kind);
-    }
-
-    response_plan plan;
-    plan.log_sequence = s.log.add(std::move(entry));
-    if (fault) {
-        plan.latency = fault->latency;
-        plan.fault = fault->kind;
-    }
-
+    response_plan plan = start_plan(s, req, std::move(entry), fault, reply.status);
     auto& res = plan.response;
-    res.version(req.version());
-    res.result(reply.status);
-    res.keep_alive(req.keep_alive());
-    res.set(http::field::server, "alicloud-ecs-emulator");
     if (const auto* id = reply.body.if_contains("RequestId"); id && id->is_string())
         res.set("x-acs-request-id", std::string_view(id->get_string()));
     if (fault && fault->kind == fault_kind::malformed_json) {
@@ -143,6 +154,26 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
         res.set(http::field::content_type, "application/json;charset=utf-8");
         res.body() = boost::json::serialize(reply.body);
     }
+    res.prepare_payload();
+    return plan;
+}
+
+response_plan handle_metadata(state& s, const http_request& req, std::string_view path, std::uint64_t connection_id)
+{
+    const received_request view = view_of(req);
+    const metadata_answer answer = s.metadata.handle(view.method, path, view.header("x-aliyun-ecs-metadata-token"),
+                                                     view.header("x-aliyun-ecs-metadata-token-ttl-seconds"));
+    logged_request entry;
+    entry.connection_id = connection_id;
+    entry.method = view.method;
+    entry.action = answer.action;
+    entry.version = "imds";
+    entry.status = answer.status;
+    // Latency and connection faults apply; the answer itself stays the service's.
+    response_plan plan = start_plan(s, req, std::move(entry), s.faults.match(answer.action), answer.status);
+    auto& res = plan.response;
+    res.set(http::field::content_type, answer.content_type);
+    res.body() = answer.body;
     res.prepare_payload();
     return plan;
 }

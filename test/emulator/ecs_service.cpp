@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <random>
 
 namespace alicloud::emulator {
 namespace {
@@ -134,15 +133,6 @@ bool wildcard_match(std::string_view pattern, std::string_view text)
     while (p < pattern.size() && pattern[p] == '*')
         ++p;
     return p == pattern.size();
-}
-
-std::string random_text(std::size_t n, std::string_view alphabet)
-{
-    thread_local std::mt19937_64 engine{std::random_device{}()};
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i)
-        out.push_back(alphabet[engine() % alphabet.size()]);
-    return out;
 }
 
 std::string random_alnum(std::size_t n)

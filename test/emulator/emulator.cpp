@@ -46,6 +46,8 @@ state::state(boost::asio::any_io_executor ex, options o)
       nonces(std::chrono::duration_cast<std::chrono::seconds>(opts.timestamp_tolerance * 2)),
       auth(keys, nonces, opts.timestamp_tolerance),
       ecs(ex, opts),
+      sts(keys, opts),
+      metadata(sts, opts),
       log(opts.request_log_limit)
 {
     for (const auto& k : opts.access_keys)
@@ -55,6 +57,7 @@ state::state(boost::asio::any_io_executor ex, options o)
 void state::reset()
 {
     ecs.reset();
+    metadata.reset();
     nonces.clear();
     faults.clear();
     log.clear();
@@ -72,6 +75,8 @@ response_plan state::handle(const http_request& req, std::uint64_t connection_id
         plan.response = control(*this, req, path);
         return plan;
     }
+    if (path.starts_with("/latest/"))
+        return handle_metadata(*this, req, path, connection_id);
     return handle_api(*this, req, connection_id);
 }
 

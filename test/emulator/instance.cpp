@@ -1,5 +1,7 @@
 #include "instance.hpp"
 
+#include "utc_time.hpp"
+
 #include <boost/json/array.hpp>
 
 #include <cstdio>
@@ -64,18 +66,6 @@ bool parse_status(std::string_view text, instance_status& out) noexcept
     return false;
 }
 
-std::string minute_time(std::chrono::system_clock::time_point t)
-{
-    using namespace std::chrono;
-    const auto day_point = floor<days>(t);
-    const year_month_day ymd{day_point};
-    const hh_mm_ss<minutes> hm{floor<minutes>(t - day_point)};
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hm.hours().count()), static_cast<int>(hm.minutes().count()));
-    return buf;
-}
 
 boost::json::object describe_instances_item(const instance& i)
 {
@@ -118,8 +108,8 @@ boost::json::object describe_instances_item(const instance& i)
         {"SpotStrategy", i.spot_strategy},
         {"StoppedMode", i.stopped_mode},
         {"DeletionProtection", i.deletion_protection},
-        {"CreationTime", minute_time(i.creation_time)},
-        {"StartTime", started ? minute_time(i.start_time) : std::string()},
+        {"CreationTime", utc_time(i.creation_time, utc_precision::minutes)},
+        {"StartTime", started ? utc_time(i.start_time, utc_precision::minutes) : std::string()},
         {"ExpiredTime", "2099-12-31T15:59Z"},
         {"AutoReleaseTime", ""},
         {"SerialNumber", i.serial_number},
@@ -173,7 +163,7 @@ boost::json::object describe_instance_attribute_body(const instance& i)
         {"InternetChargeType", i.internet_charge_type},
         {"InternetMaxBandwidthOut", i.internet_max_bandwidth_out},
         {"InternetMaxBandwidthIn", i.internet_max_bandwidth_in},
-        {"CreationTime", minute_time(i.creation_time)},
+        {"CreationTime", utc_time(i.creation_time, utc_precision::minutes)},
         {"ExpiredTime", "2099-12-31T15:59Z"},
         {"SerialNumber", i.serial_number},
         {"VpcAttributes", vpc_attributes(i)},

@@ -66,9 +66,6 @@ struct instance {
     std::uint64_t plan_generation = 0;
 };
 
-// "yyyy-MM-ddTHH:mmZ": the minute precision DescribeInstances uses.
-std::string minute_time(std::chrono::system_clock::time_point t);
-
 boost::json::object describe_instances_item(const instance& i);
 boost::json::object describe_instance_attribute_body(const instance& i);
 

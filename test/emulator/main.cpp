@@ -36,6 +36,10 @@ const char* const usage =
     "  --header-timeout-ms N       time to receive a request header (default 10000)\n"
     "  --idle-timeout-ms N         keep-alive idle time (default 60000)\n"
     "  --max-body-bytes N          request body limit (default 1048576)\n"
+    "  --role ARN                  a RAM role STS AssumeRole accepts (repeatable; default\n"
+    "                              acs:ram::123456789012:role/test-role)\n"
+    "  --sts-lifetime-ms N         temporary credentials (STS, metadata) live N ms, whatever was asked\n"
+    "  --instance-role NAME        the RAM role of the metadata service (default EcsRamRoleTest)\n"
     "  --port-file PATH            write \"https PORT\" / \"http PORT\" lines once listening\n"
     "  -h, --help                  this text\n"
     "\n"
@@ -118,6 +122,7 @@ void write_file(const std::string& path, const std::string& text)
 command_line parse(int argc, char** argv)
 {
     command_line cmd;
+    bool roles_given = false; // the first --role replaces the default role
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "-h" || arg == "--help") {
@@ -138,6 +143,14 @@ command_line parse(int argc, char** argv)
         else if (arg == "--stopping-ms") cmd.opts.stopping = parse_ms(value);
         else if (arg == "--header-timeout-ms") cmd.opts.header_timeout = parse_ms(value);
         else if (arg == "--idle-timeout-ms") cmd.opts.idle_timeout = parse_ms(value);
+        else if (arg == "--role") {
+            if (!roles_given)
+                cmd.opts.roles.clear();
+            roles_given = true;
+            cmd.opts.roles.push_back(value);
+        }
+        else if (arg == "--sts-lifetime-ms") cmd.opts.sts_lifetime = parse_ms(value);
+        else if (arg == "--instance-role") cmd.opts.instance_role = value;
         else if (arg == "--max-body-bytes") cmd.opts.body_limit = static_cast<std::size_t>(parse_ms(value).count());
         else if (arg == "--access-key" || arg == "--sts-credential") {
             const bool sts = arg == "--sts-credential";

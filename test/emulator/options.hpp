@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,18 @@ struct options {
 
     // Request log entries kept (oldest dropped first), so memory stays bounded.
     std::size_t request_log_limit = 10'000;
+
+    // STS AssumeRole: the roles that exist, and the longest session one allows.
+    std::vector<std::string> roles = {"acs:ram::123456789012:role/test-role"};
+    long sts_max_session_seconds = 3600;
+    // When set, every temporary credential (STS, metadata service) lives this
+    // long whatever was asked - so that tests see them expire.
+    std::optional<std::chrono::milliseconds> sts_lifetime;
+
+    // The instance metadata service (GET/PUT /latest/... on any listener):
+    // the instance's RAM role, and whether requests need an IMDSv2 token.
+    std::string instance_role = "EcsRamRoleTest";
+    bool imds_token_required = false;
 };
 
 } // namespace alicloud::emulator

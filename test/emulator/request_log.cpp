@@ -1,34 +1,17 @@
 #include "request_log.hpp"
 
+#include "utc_time.hpp"
+
 #include <boost/json/array.hpp>
 
 #include <chrono>
-#include <cstdio>
 
 namespace alicloud::emulator {
-namespace {
-
-std::string now_text()
-{
-    using namespace std::chrono;
-    const auto t = system_clock::now();
-    const auto day_point = floor<days>(t);
-    const year_month_day ymd{day_point};
-    const hh_mm_ss<milliseconds> hms{floor<milliseconds>(t - day_point)};
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()), static_cast<int>(hms.subseconds().count()));
-    return buf;
-}
-
-} // namespace
 
 std::uint64_t request_log::add(logged_request entry)
 {
     entry.sequence = next_sequence_++;
-    entry.time = now_text();
+    entry.time = utc_time(std::chrono::system_clock::now(), utc_precision::milliseconds);
     entries_.push_back(std::move(entry));
     while (entries_.size() > limit_)
         entries_.pop_front();

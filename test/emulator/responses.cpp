@@ -56,6 +56,16 @@ std::string new_request_id()
     return buf;
 }
 
+std::string random_text(std::size_t n, std::string_view alphabet)
+{
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+    std::string out(n, ' ');
+    for (char& c : out)
+        c = alphabet[pick(engine)];
+    return out;
+}
+
 api_reply error_reply(unsigned status, std::string_view code, std::string_view message, std::string_view host_id)
 {
     api_reply r;

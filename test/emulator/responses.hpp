@@ -20,6 +20,9 @@ struct api_reply {
 
 // An upper-case UUID, as the service's RequestIds are.
 std::string new_request_id();
+// `n` random characters of `alphabet` (ids, keys, secrets, tokens).
+std::string random_text(std::size_t n,
+                        std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
 // The service's error envelope (ecs-api.md §3.2).
 api_reply error_reply(unsigned status, std::string_view code, std::string_view message, std::string_view host_id);

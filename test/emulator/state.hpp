@@ -8,9 +8,11 @@
 #include "credential_store.hpp"
 #include "ecs_service.hpp"
 #include "faults.hpp"
+#include "metadata_service.hpp"
 #include "nonce_cache.hpp"
 #include "options.hpp"
 #include "request_log.hpp"
+#include "sts_service.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -50,6 +52,8 @@ struct state {
     nonce_cache nonces;
     authenticator auth;
     ecs_service ecs;
+    sts_service sts;
+    metadata_service metadata;
     fault_injector faults;
     request_log log;
 
@@ -71,8 +75,11 @@ struct state {
 // The /_emulator/ control API.
 http_response control(state& s, const http_request& req, std::string_view path);
 
-// The RPC API: authentication, faults, the operation.
+// The RPC API: authentication, faults, the operation (ECS, or STS by its version).
 response_plan handle_api(state& s, const http_request& req, std::uint64_t connection_id);
+
+// The instance metadata service (/latest/...): logged, and subject to faults, like API calls.
+response_plan handle_metadata(state& s, const http_request& req, std::string_view path, std::uint64_t connection_id);
 
 // A small JSON answer (control API, plain HTTP errors).
 http_response json_response(const http_request& req, unsigned status, std::string body);

@@ -62,7 +62,7 @@ signed_request client::sign(std::string_view action, const parameters& params, c
 {
     rpc_request req;
     req.action = action;
-    req.version = "2014-05-26";
+    req.version = opts.version;
     req.params = params;
     req.method = opts.method;
     req.params_in = opts.params_in;

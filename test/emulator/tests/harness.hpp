@@ -57,6 +57,7 @@ struct call_options {
     std::optional<sansio::request_stamp> stamp; // default: now, a random nonce
     std::string format = "JSON";
     std::vector<http_header> headers;
+    std::string version = "2014-05-26"; // "2015-04-01": STS
 };
 
 // One keep-alive connection to the emulator's plain HTTP listener.
