@@ -12,11 +12,14 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace alicloud {
+
+class credentials_provider; // <alicloud/credentials/provider.hpp>
 
 struct timeout_options {
     // TCP connect (after name resolution), per connection.
@@ -69,6 +72,10 @@ struct client_options {
     std::string product;
     endpoint_network network = endpoint_network::public_internet;
     credentials creds;
+    // Where credentials come from when they are not fixed (the environment, a
+    // profile, a role: <alicloud/credentials/providers.hpp>); asked before
+    // every attempt. When set, `creds` is not used.
+    std::shared_ptr<::alicloud::credentials_provider> credentials_provider;
     signature_version signature = signature_version::v3;
 
     timeout_options timeouts;

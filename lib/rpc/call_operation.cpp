@@ -11,6 +11,7 @@
 #include "client_impl.hpp"
 
 #include <alicloud/core/sansio/request_encoder.hpp>
+#include <alicloud/credentials/provider.hpp>
 #include <alicloud/core/sansio/response_decoder.hpp>
 #include <alicloud/core/sansio/retry_policy.hpp>
 
@@ -493,11 +494,31 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
     connection_pool& pool = impl->pool_for(*ep);
     asio::steady_timer backoff(co_await asio::this_coro::executor);
 
+    credentials provided; // from the provider, when there is one
     for (unsigned attempt = 1;; ++attempt) {
         response.attempts = attempt;
         diag.clear();
+        if (opts.credentials_provider) { // asked every attempt: credentials may have been refreshed
+            auto got = opts.credentials_provider->try_get();
+            if (!got) {
+                auto provider = opts.credentials_provider;
+                auto ex = co_await asio::this_coro::executor;
+                auto [cec, result] = co_await asio::async_initiate<decltype(nothrow), void(error_code, credentials_result)>(
+                    [provider, ex](auto handler) { provider->async_get(ex, std::move(handler)); }, nothrow);
+                if (cec) {
+                    ec = cec;
+                    diag.client_message = cec == client_errc::credentials_unavailable
+                                              ? std::move(result.why)
+                                              : "getting credentials from " + provider->name() + ": " + cec.message();
+                    co_return out; // nothing was sent
+                }
+                got = std::move(result);
+            }
+            provided = std::move(got->creds);
+        }
+        const credentials& creds = opts.credentials_provider ? provided : opts.creds;
         const signed_request signed_req =
-            sansio::sign_rpc_request(req, opts.creds, ep->authority, impl->make_stamp(), {.version = opts.signature}, ec, diag);
+            sansio::sign_rpc_request(req, creds, ep->authority, impl->make_stamp(), {.version = opts.signature}, ec, diag);
         if (ec)
             co_return out; // bad input: nothing was sent, nothing to retry
 

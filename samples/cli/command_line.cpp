@@ -21,6 +21,10 @@ const char* const usage_text =
     "  --access-key-id ID          default: $ALIBABA_CLOUD_ACCESS_KEY_ID\n"
     "  --access-key-secret SECRET  default: $ALIBABA_CLOUD_ACCESS_KEY_SECRET\n"
     "  --security-token TOKEN      STS token; default: $ALIBABA_CLOUD_SECURITY_TOKEN\n"
+    "  --profile NAME              credentials from this profile of the shared credentials file\n"
+    "                              ($ALIBABA_CLOUD_CREDENTIALS_FILE, else ~/.alibabacloud/credentials);\n"
+    "                              with no key option and no profile: the environment, then the\n"
+    "                              profile $ALIBABA_CLOUD_PROFILE (else default)\n"
     "  --api-version VERSION       override the product's API version\n"
     "  --signature v1|v3           signature algorithm (default v3)\n"
     "  --method GET|POST           default: POST with v3, GET with v1\n"
@@ -44,6 +48,7 @@ const std::map<std::string_view, option_kind>& options()
         {"--print-request", option_kind::flag}, {"--endpoint", option_kind::value},
         {"--region", option_kind::value},       {"--access-key-id", option_kind::value},
         {"--access-key-secret", option_kind::value}, {"--security-token", option_kind::value},
+        {"--profile", option_kind::value},
         {"--api-version", option_kind::value},  {"--signature", option_kind::value},
         {"--method", option_kind::value},       {"--params-in", option_kind::value},
         {"--timestamp", option_kind::value},    {"--nonce", option_kind::value},
@@ -62,6 +67,7 @@ bool apply_option(command_line& cmd, std::string_view name, const std::string& v
     else if (name == "--access-key-id") cmd.access_key_id = value;
     else if (name == "--access-key-secret") cmd.access_key_secret = value;
     else if (name == "--security-token") cmd.security_token = value;
+    else if (name == "--profile") cmd.profile = value;
     else if (name == "--api-version") cmd.api_version = value;
     else if (name == "--timestamp") cmd.timestamp = value;
     else if (name == "--nonce") cmd.nonce = value;

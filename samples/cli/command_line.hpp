@@ -25,6 +25,7 @@ struct command_line {
     std::optional<std::string> access_key_id;
     std::optional<std::string> access_key_secret;
     std::optional<std::string> security_token;
+    std::optional<std::string> profile; // a profile of the shared credentials file
     std::optional<std::string> api_version;
     signature_version signature = signature_version::v3;
     std::optional<http_method> method;

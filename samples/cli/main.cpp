@@ -10,6 +10,7 @@
 #include "print_request.hpp"
 
 #include <alicloud/core.hpp>
+#include <alicloud/credentials/providers.hpp>
 #include <alicloud/rpc_client.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -37,6 +38,23 @@ std::string from_env(const std::optional<std::string>& given, const char* variab
         return *given;
     const char* v = std::getenv(variable);
     return v ? v : "";
+}
+
+// What a provider yields, or nothing with the reason in diag.
+std::optional<credentials> credentials_from(credentials_provider& provider, diagnostics& diag)
+{
+    if (auto got = provider.try_get())
+        return std::move(got->creds);
+    boost::asio::io_context ioc;
+    std::optional<credentials> out;
+    provider.async_get(ioc.get_executor(), [&](error_code ec, credentials_result r) {
+        if (ec)
+            diag.client_message = r.why.empty() ? ec.message() : r.why;
+        else
+            out = std::move(r.creds);
+    });
+    ioc.run();
+    return out;
 }
 
 int bad_input(const error_code& ec, const diagnostics& diag)
@@ -127,11 +145,21 @@ int run(const cli::command_line& cmd)
     request.method = cmd.method.value_or(cmd.signature == signature_version::v1 ? http_method::get : http_method::post);
     request.params_in = cmd.params_in;
 
-    const credentials creds{
-        from_env(cmd.access_key_id, "ALIBABA_CLOUD_ACCESS_KEY_ID"),
-        from_env(cmd.access_key_secret, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
-        from_env(cmd.security_token, "ALIBABA_CLOUD_SECURITY_TOKEN"),
-    };
+    credentials creds;
+    if (cmd.access_key_id || cmd.access_key_secret || cmd.security_token) {
+        creds = {from_env(cmd.access_key_id, "ALIBABA_CLOUD_ACCESS_KEY_ID"),
+                 from_env(cmd.access_key_secret, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+                 from_env(cmd.security_token, "ALIBABA_CLOUD_SECURITY_TOKEN")};
+    } else {
+        // The client's own chain: the environment, then the profile file.
+        const auto provider = cmd.profile ? profile_credentials(*cmd.profile) : default_credentials_chain();
+        auto found = credentials_from(*provider, diag);
+        if (!found) {
+            std::cerr << "alicloud: " << diag.client_message << "\n";
+            return 2;
+        }
+        creds = std::move(*found);
+    }
 
     sansio::request_stamp stamp = sansio::make_request_stamp();
     if (cmd.timestamp)

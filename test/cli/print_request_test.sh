@@ -4,7 +4,11 @@
 set -u
 cli=$1
 failures=0
-unset ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET ALIBABA_CLOUD_SECURITY_TOKEN
+unset ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET ALIBABA_CLOUD_SECURITY_TOKEN ALIBABA_CLOUD_PROFILE
+# No profile file either, unless a test writes one.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+export ALIBABA_CLOUD_CREDENTIALS_FILE=$dir/credentials
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 has_line() { grep -Fxq -- "$2" <<<"$1" || fail "$3: missing line: $2"; }
@@ -63,6 +67,16 @@ grep -q '^GET https://ecs-cn-hangzhou.aliyuncs.com/' <<<"$out" || fail "--region
 out=$("$cli" --print-request --access-key-id a --access-key-secret b ecs DescribeRegions)
 grep -q '^POST https://ecs.aliyuncs.com/$' <<<"$out" || fail "V3 without parameters sends an empty query: $out"
 
+# Credentials from the profile file (--profile, or ALIBABA_CLOUD_PROFILE, or default); the environment first.
+printf '[default]\ntype = access_key\naccess_key_id = from-default\naccess_key_secret = x\n[ci]\ntype = access_key\naccess_key_id = from-ci\naccess_key_secret = y\n' \
+  >"$ALIBABA_CLOUD_CREDENTIALS_FILE"
+out=$("$cli" --print-request --profile ci ecs DescribeRegions)
+grep -q 'Credential=from-ci,' <<<"$out" || fail "--profile ci: $out"
+out=$("$cli" --print-request ecs DescribeRegions)
+grep -q 'Credential=from-default,' <<<"$out" || fail "default profile: $out"
+out=$(ALIBABA_CLOUD_ACCESS_KEY_ID=from-env ALIBABA_CLOUD_ACCESS_KEY_SECRET=z "$cli" --print-request ecs DescribeRegions)
+grep -q 'Credential=from-env,' <<<"$out" || fail "the environment before the profile: $out"
+
 # STS token: SecurityToken in V1, x-acs-security-token in V3.
 out=$("$cli" --print-request --signature v1 --access-key-id STS.a --access-key-secret b --security-token tok ecs DescribeRegions)
 grep -q '&SecurityToken=tok&' <<<"$out" || fail "V1 STS token"
@@ -80,7 +94,9 @@ expect_error() {
   err=$("$cli" "$@" 2>&1 >/dev/null); status=$?
   [[ $status -eq 2 && "$err" == *"$needle"* ]] || fail "$what: status $status, stderr: $err"
 }
-expect_error "no credentials" "AccessKeyId" --print-request ecs DescribeRegions
+ALIBABA_CLOUD_CREDENTIALS_FILE=$dir/none expect_error "no credentials" "unable to get credentials from any provider of the chain: env: ALIBABA_CLOUD_ACCESS_KEY_ID is not set; profile: " \
+  --print-request ecs DescribeRegions
+expect_error "no such profile" "no profile [nosuch]" --print-request --profile nosuch ecs DescribeRegions
 expect_error "no secret" "AccessKeySecret" --print-request --access-key-id a ecs DescribeRegions
 expect_error "unknown product" "unknown product 'nosuch'" --print-request nosuch DescribeRegions
 expect_error "missing action" "expected <product> <Action>" --print-request ecs

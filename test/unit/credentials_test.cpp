@@ -1,0 +1,184 @@
+// Credential providers that need no network: the INI dialect of the shared
+// credentials file, the environment, profiles, the chain and its reasons.
+
+#include <alicloud/credentials/providers.hpp>
+
+#include "credentials/ini.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace alicloud;
+
+namespace {
+
+// Sets (or, with nullptr, unsets) an environment variable for the scope.
+class scoped_env {
+public:
+    scoped_env(const char* name, const char* value) : name_(name)
+    {
+        if (const char* old = std::getenv(name))
+            old_ = old;
+        if (value != nullptr)
+            ::setenv(name, value, 1);
+        else
+            ::unsetenv(name);
+    }
+    ~scoped_env()
+    {
+        if (old_)
+            ::setenv(name_, old_->c_str(), 1);
+        else
+            ::unsetenv(name_);
+    }
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+struct temp_file {
+    std::filesystem::path path;
+    explicit temp_file(const std::string& text)
+        : path(std::filesystem::temp_directory_path() / ("alicloud-credentials-test-" + std::to_string(::getpid())))
+    {
+        std::ofstream(path) << text;
+    }
+    ~temp_file() { std::filesystem::remove(path); }
+};
+
+// What async_get completes with (a fixed provider posts; run it through).
+std::pair<error_code, credentials_result> ask(credentials_provider& p)
+{
+    boost::asio::io_context ioc;
+    std::pair<error_code, credentials_result> out;
+    bool inside = true, done = false;
+    p.async_get(ioc.get_executor(), [&](error_code ec, credentials_result r) {
+        CHECK_FALSE(inside); // never inside the initiating function
+        out = {ec, std::move(r)};
+        done = true;
+    });
+    inside = false;
+    ioc.run();
+    REQUIRE(done);
+    return out;
+}
+
+constexpr auto sample_file = R"(; the shared credentials file
+[default]
+type = access_key
+access_key_id = foo
+access_key_secret = s3cr3t-value
+
+[ecs]
+type = ecs_ram_role
+role_name = EcsRamRoleTest
+
+[broken]
+type = access_key
+access_key_id = only-the-id
+  # indented comment
+[ram]
+type = ram_role_arn
+policy = {"Statement":[],"Version":"1"}      ; optional
+)";
+
+} // namespace
+
+TEST_CASE("ini: sections, keys, comments, trailing comments", "[credentials][ini]")
+{
+    std::string error;
+    const auto file = detail::parse_ini(sample_file, error);
+    REQUIRE(error.empty());
+    CHECK(file.at("default").at("access_key_id") == "foo");
+    CHECK(file.at("ecs").at("role_name") == "EcsRamRoleTest");
+    CHECK(file.at("ram").at("policy") == R"({"Statement":[],"Version":"1"})");
+    CHECK(file.size() == 4);
+}
+
+TEST_CASE("ini: malformed lines are named by number", "[credentials][ini]")
+{
+    std::string error;
+    CHECK(detail::parse_ini("[a]\nkey value\n", error).empty());
+    CHECK(error == "line 2: expected key = value");
+    detail::parse_ini("key = value\n", error);
+    CHECK(error == "line 1: key = value before any [section]");
+    detail::parse_ini("[]\n", error);
+    CHECK(error == "line 1: a section header is [name]");
+}
+
+TEST_CASE("environment: both variables, an optional token", "[credentials][env]")
+{
+    {
+        scoped_env id("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id");
+        scoped_env secret("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret");
+        scoped_env token("ALIBABA_CLOUD_SECURITY_TOKEN", "env-token");
+        const auto p = environment_credentials();
+        const auto got = p->try_get();
+        REQUIRE(got);
+        CHECK(got->creds.access_key_id == "env-id");
+        CHECK(got->creds.security_token == "env-token");
+        CHECK(p->name() == "env");
+    }
+    scoped_env id("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id");
+    scoped_env secret("ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr);
+    const auto p = environment_credentials();
+    CHECK_FALSE(p->try_get());
+    const auto [ec, r] = ask(*p);
+    CHECK(ec == client_errc::credentials_unavailable);
+    CHECK(r.why == "env: ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set");
+}
+
+TEST_CASE("profile: the section named, or ALIBABA_CLOUD_PROFILE, or default", "[credentials][profile]")
+{
+    temp_file f(sample_file);
+    scoped_env file("ALIBABA_CLOUD_CREDENTIALS_FILE", f.path.c_str());
+    {
+        scoped_env profile("ALIBABA_CLOUD_PROFILE", nullptr);
+        const auto got = profile_credentials()->try_get();
+        REQUIRE(got);
+        CHECK(got->creds.access_key_id == "foo");
+        CHECK(got->creds.access_key_secret == "s3cr3t-value");
+    }
+    const auto reason = [](const std::shared_ptr<credentials_provider>& p) { return ask(*p).second.why; };
+    CHECK(reason(profile_credentials("broken")).find("access_key_id and access_key_secret are both required") !=
+          std::string::npos);
+    CHECK(reason(profile_credentials("ecs")).find("type ecs_ram_role is not supported yet") != std::string::npos);
+    CHECK(reason(profile_credentials("nobody")).find("no profile [nobody]") != std::string::npos);
+    CHECK(reason(profile_credentials("default", "/nonexistent/credentials")) ==
+          "profile: /nonexistent/credentials: cannot be read");
+    scoped_env profile("ALIBABA_CLOUD_PROFILE", "broken");
+    CHECK_FALSE(profile_credentials()->try_get());
+}
+
+TEST_CASE("chain: the first that yields, kept; otherwise every reason, and no secret", "[credentials][chain]")
+{
+    temp_file f(sample_file);
+    scoped_env file("ALIBABA_CLOUD_CREDENTIALS_FILE", f.path.c_str());
+    scoped_env no_profile("ALIBABA_CLOUD_PROFILE", nullptr);
+    scoped_env no_id("ALIBABA_CLOUD_ACCESS_KEY_ID", nullptr);
+    scoped_env no_secret("ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr);
+
+    const auto chain = default_credentials_chain();
+    const auto got = chain->try_get();
+    REQUIRE(got);
+    CHECK(got->creds.access_key_id == "foo"); // env gave nothing, the profile did
+    CHECK(chain->name() == "default/profile/access_key");
+
+    const auto none = credentials_chain({environment_credentials(), profile_credentials("broken"),
+                                         static_credentials({"id-only", "", ""})});
+    CHECK_FALSE(none->try_get());
+    const auto [ec, r] = ask(*none);
+    CHECK(ec == client_errc::credentials_unavailable);
+    CHECK(ec == errc::credentials_unavailable);
+    CHECK(r.why.starts_with("unable to get credentials from any provider of the chain: env: "));
+    CHECK(r.why.find("; profile: ") != std::string::npos);
+    CHECK(r.why.find("; static: ") != std::string::npos);
+    CHECK(r.why.find("s3cr3t-value") == std::string::npos);
+    CHECK(r.why.find("only-the-id") == std::string::npos);
+}
