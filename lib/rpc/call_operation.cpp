@@ -494,7 +494,8 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
     connection_pool& pool = impl->pool_for(*ep);
     asio::steady_timer backoff(co_await asio::this_coro::executor);
 
-    credentials provided; // from the provider, when there is one
+    credentials provided;     // from the provider, when there is one
+    bool asked_again = false; // after the service refused them as expired
     for (unsigned attempt = 1;; ++attempt) {
         response.attempts = attempt;
         diag.clear();
@@ -503,8 +504,10 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             if (!got) {
                 auto provider = opts.credentials_provider;
                 auto ex = co_await asio::this_coro::executor;
-                auto [cec, result] = co_await asio::async_initiate<decltype(nothrow), void(error_code, credentials_result)>(
-                    [provider, ex](auto handler) { provider->async_get(ex, std::move(handler)); }, nothrow);
+                // A named initiation: GCC 12 miscompiles a temporary that lives across co_await.
+                auto ask = [provider, ex](auto handler) { provider->async_get(ex, std::move(handler)); };
+                auto [cec, result] =
+                    co_await asio::async_initiate<decltype(nothrow), void(error_code, credentials_result)>(ask, nothrow);
                 if (cec) {
                     ec = cec;
                     diag.client_message = cec == client_errc::credentials_unavailable
@@ -550,6 +553,12 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
                 response.request_id = r.request_id_header;
             if (!ec)
                 co_return out;
+        }
+        if (opts.credentials_provider && !asked_again && diag.server.code == "InvalidSecurityToken.Expired") {
+            // Refused before anything was done: new credentials, and once more.
+            asked_again = true;
+            opts.credentials_provider->expired(provided);
+            continue;
         }
         if (ec == client_errc::timeout && clock_type::now() >= deadline)
             diag.client_message = context_deadline

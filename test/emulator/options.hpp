@@ -42,8 +42,10 @@ struct options {
     // STS AssumeRole: the roles that exist, and the longest session one allows.
     std::vector<std::string> roles = {"acs:ram::123456789012:role/test-role"};
     long sts_max_session_seconds = 3600;
-    // When set, every temporary credential (STS, metadata service) lives this
-    // long whatever was asked - so that tests see them expire.
+    // When set, every temporary credential (STS, metadata service) stops
+    // working after this long, whatever was asked and whatever its Expiration
+    // says (as if revoked, or the clocks disagreed) - so that tests see
+    // credentials refused as expired.
     std::optional<std::chrono::milliseconds> sts_lifetime;
 
     // The instance metadata service (GET/PUT /latest/... on any listener):

@@ -29,13 +29,14 @@ bool valid_session_name(std::string_view name)
 issued_credentials sts_service::issue(std::chrono::seconds lifetime)
 {
     const auto now = std::chrono::system_clock::now();
-    const auto expiration = now + (opts_.sts_lifetime ? *opts_.sts_lifetime : std::chrono::milliseconds(lifetime));
     issued_credentials out;
     out.key.id = "STS." + random_text(24);
     out.key.secret = random_text(40);
     out.key.security_token = "CAIS" + random_text(120);
-    out.key.expiration = expiration;
-    out.expiration = utc_time(expiration, utc_precision::seconds);
+    // With sts_lifetime they stop working early, whatever Expiration says (as
+    // if revoked, or as if the clocks disagreed).
+    out.key.expiration = now + (opts_.sts_lifetime ? *opts_.sts_lifetime : std::chrono::milliseconds(lifetime));
+    out.expiration = utc_time(now + lifetime, utc_precision::seconds);
     keys_.add(out.key);
     return out;
 }

@@ -46,6 +46,11 @@ public:
     // else `ex`) with credentials, or client_errc::credentials_unavailable and
     // credentials_result::why.
     virtual void async_get(const boost::asio::any_io_executor& ex, handler h) = 0;
+
+    // The service refused `creds` as expired (its clock, or a revocation,
+    // disagreeing with their Expiration): a provider that can refresh stops
+    // handing them out. The call then asks again and retries once.
+    virtual void expired(const credentials& creds) { (void)creds; }
 };
 
 } // namespace alicloud

@@ -7,8 +7,10 @@
 //     client_options o;
 //     o.credentials_provider = alicloud::default_credentials_chain();
 
+#include <alicloud/client_options.hpp>
 #include <alicloud/credentials/provider.hpp>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +37,30 @@ std::shared_ptr<credentials_provider> credentials_chain(std::vector<std::shared_
 
 // The documented order, as far as built: the environment, then the profile file.
 std::shared_ptr<credentials_provider> default_credentials_chain();
+
+struct ram_role_arn_options {
+    std::string role_arn;          // acs:ram::<account>:role/<name>
+    std::string role_session_name; // default: alicloud-asio-<milliseconds since the epoch>
+    std::chrono::seconds duration{3600};
+    std::string policy;            // optional
+    // Where STS is: default https://sts.aliyuncs.com (any endpoint text, as client_options::endpoint).
+    std::string sts_endpoint;
+    tls_options tls;
+    // The AssumeRole call's own bound.
+    std::chrono::milliseconds timeout{10'000};
+    // Fetch new credentials this long before the current ones expire.
+    std::chrono::seconds refresh_margin{180};
+};
+
+// Temporary credentials of a RAM role, from STS AssumeRole signed with the
+// `source` provider's credentials (ecs-api.md §6.6): fetched when first
+// needed, again ahead of expiry or when the service refuses them as expired -
+// once, however many calls are waiting (single flight). A failed fetch keeps
+// credentials that still work and is retried after 1, 2, 4 ... 60 s. The STS
+// calls run on `ex`.
+std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_io_executor ex,
+                                                               std::shared_ptr<credentials_provider> source,
+                                                               ram_role_arn_options options);
 
 } // namespace alicloud
 
