@@ -27,6 +27,8 @@ ini_file parse_ini(std::string_view text, std::string& error)
 {
     ini_file out;
     error.clear();
+    if (text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as some editors write
+        text.remove_prefix(3);
     ini_section* current = nullptr;
     std::size_t line_number = 0;
     while (!text.empty()) {

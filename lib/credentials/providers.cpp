@@ -73,12 +73,20 @@ public:
     {
         if (const auto p = chosen())
             return p->try_get();
-        for (const auto& p : providers_)
-            if (auto found = p->try_get()) {
-                choose(p);
+        // Only the first: a later one must not win while an earlier one might
+        // yet yield asynchronously (a role behind a fetch). async_get decides.
+        if (!providers_.empty())
+            if (auto found = providers_.front()->try_get()) {
+                choose(providers_.front());
                 return found;
             }
         return std::nullopt;
+    }
+
+    void expired(const credentials& creds) override
+    {
+        if (const auto p = chosen())
+            p->expired(creds);
     }
 
     void async_get(const asio::any_io_executor& ex, handler h) override
@@ -102,13 +110,10 @@ private:
                                       reasons = std::move(reasons)](error_code ec, credentials_result r) mutable {
             if (!ec) {
                 self->choose(self->providers_[i]);
-                std::move(h)(ec, std::move(r));
-                return;
+                return complete(ex, std::move(h), ec, std::move(r));
             }
-            if (ec != client_errc::credentials_unavailable) { // cancelled, or failed for good
-                std::move(h)(ec, std::move(r));
-                return;
-            }
+            if (ec != client_errc::credentials_unavailable) // cancelled, or failed for good
+                return complete(ex, std::move(h), ec, std::move(r));
             reasons += (reasons.empty() ? "" : "; ") + r.why;
             self->ask(ex, std::move(h), i + 1, std::move(reasons));
         });

@@ -6,7 +6,9 @@
 
 #include "refreshing_provider.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace alicloud {
 namespace {
@@ -15,10 +17,15 @@ namespace {
 std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_view text)
 {
     int y = 0;
-    unsigned mo = 0, d = 0;
-    int h = 0, mi = 0, s = 0;
+    unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    int used = 0;
     const std::string copy(text);
-    if (std::sscanf(copy.c_str(), "%4d-%2u-%2uT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 || copy.back() != 'Z')
+    if (std::sscanf(copy.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%n", &y, &mo, &d, &h, &mi, &s, &used) != 6)
+        return std::nullopt;
+    std::string_view rest = text.substr(static_cast<std::size_t>(used));
+    if (rest.starts_with('.')) // milliseconds
+        rest.remove_prefix(std::min(rest.find_first_not_of("0123456789", 1), rest.size()));
+    if (rest != "Z")
         return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(mo), std::chrono::day(d)};
     if (!ymd.ok() || h > 23 || mi > 59 || s > 60)
@@ -54,6 +61,8 @@ std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_
                                                                std::shared_ptr<credentials_provider> source,
                                                                ram_role_arn_options options)
 {
+    if (!source)
+        throw std::invalid_argument("ram_role_arn_credentials: no source provider");
     client_options sts;
     sts.endpoint = options.sts_endpoint.empty() ? "https://sts.aliyuncs.com" : options.sts_endpoint;
     sts.credentials_provider = source;
@@ -79,8 +88,13 @@ std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_
         client->async_call(std::move(call), [h = std::move(h)](error_code ec, rpc_response res) mutable {
             credentials_result out;
             if (ec) {
-                // The service's words (Code, Message, RequestId) - never the source's secret.
-                out.why = "AssumeRole failed: " + res.diag.to_string();
+                // The Code, status and RequestId only: a service message or a body
+                // excerpt may quote what was signed, tokens included.
+                const auto& server = res.diag.server;
+                out.why = server.code.empty()
+                              ? "AssumeRole failed: " + res.diag.client_message
+                              : "AssumeRole failed: HTTP " + std::to_string(server.http_status) + " " + server.code +
+                                    " (RequestId " + server.request_id + ")";
                 std::move(h)(ec == client_errc::credentials_unavailable ? ec : error_code(client_errc::credentials_unavailable),
                              std::move(out));
                 return;

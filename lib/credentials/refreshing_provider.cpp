@@ -84,10 +84,17 @@ void refreshing_provider::fetched(error_code ec, credentials_result r)
         std::lock_guard lock(mutex_);
         fetching_ = false;
         const auto now = clock::now();
+        if (!ec && r.expiration && now >= *r.expiration) {
+            // Expired on arrival (clocks disagree?): a failure, not a reason to fetch again at once.
+            ec = client_errc::credentials_unavailable;
+            r.why = "the credentials fetched had already expired (is the clock right?)";
+        }
         if (!ec) {
             current_ = std::move(r);
             failures_ = 0;
-            next_try_ = {};
+            // Due for refresh on arrival (a margin longer than their life):
+            // use them, and fetch again only after a pause, not call after call.
+            next_try_ = fresh(now) ? clock::time_point{} : now + std::chrono::seconds(60);
         } else {
             // Keep what still works; try again after 1, 2, 4 ... 60 s.
             ++failures_;

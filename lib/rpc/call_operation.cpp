@@ -133,6 +133,34 @@ awaitable<std::shared_ptr<pending_resolve>> resolve(rpc_client_impl& impl, const
     co_return st;
 }
 
+// Credentials the call can walk away from, like a resolution: the provider
+// answers into this shared state (on the call's strand), and the call waits on
+// a timer that the answer, the deadline or a cancellation ends.
+struct pending_credentials {
+    explicit pending_credentials(const asio::any_io_executor& ex) : signal(ex) {}
+    asio::steady_timer signal;
+    bool done = false;
+    error_code ec;
+    credentials_result result;
+};
+
+awaitable<std::shared_ptr<pending_credentials>> wait_for_credentials(credentials_provider& provider,
+                                                                     clock_type::time_point deadline)
+{
+    auto strand = co_await asio::this_coro::executor;
+    auto st = std::make_shared<pending_credentials>(strand);
+    st->signal.expires_at(deadline);
+    provider.async_get(strand, asio::bind_executor(strand, [st](error_code ec, credentials_result r) {
+                           st->done = true;
+                           st->ec = ec;
+                           st->result = std::move(r);
+                           st->signal.cancel();
+                       }));
+    if (!st->done)
+        co_await st->signal.async_wait(nothrow);
+    co_return st;
+}
+
 // Resolve (skipped for literal addresses), connect, and for HTTPS the TLS
 // handshake with SNI and host-name verification.
 awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rpc_client_impl& impl,
@@ -502,20 +530,18 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
         if (opts.credentials_provider) { // asked every attempt: credentials may have been refreshed
             auto got = opts.credentials_provider->try_get();
             if (!got) {
-                auto provider = opts.credentials_provider;
-                auto ex = co_await asio::this_coro::executor;
-                // A named initiation: GCC 12 miscompiles a temporary that lives across co_await.
-                auto ask = [provider, ex](auto handler) { provider->async_get(ex, std::move(handler)); };
-                auto [cec, result] =
-                    co_await asio::async_initiate<decltype(nothrow), void(error_code, credentials_result)>(ask, nothrow);
-                if (cec) {
-                    ec = cec;
-                    diag.client_message = cec == client_errc::credentials_unavailable
-                                              ? std::move(result.why)
-                                              : "getting credentials from " + provider->name() + ": " + cec.message();
+                auto answer = co_await wait_for_credentials(*opts.credentials_provider, deadline);
+                if (answer->ec || !answer->done) {
+                    const bool aborted = !answer->done && co_await cancelled();
+                    ec = answer->done ? answer->ec
+                                      : aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout);
+                    diag.client_message =
+                        answer->done ? std::move(answer->result.why)
+                                     : std::string(aborted ? "cancelled" : "timed out") + " while waiting for credentials from " +
+                                           opts.credentials_provider->name();
                     co_return out; // nothing was sent
                 }
-                got = std::move(result);
+                got = std::move(answer->result);
             }
             provided = std::move(got->creds);
         }

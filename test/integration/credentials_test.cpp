@@ -53,6 +53,39 @@ outcome describe_regions_with(const running_emulator& emu, std::shared_ptr<crede
 
 } // namespace
 
+// Never answers: what a stuck metadata service or STS looks like to a call.
+class silent_provider final : public credentials_provider {
+public:
+    std::string name() const override { return "silent"; }
+    std::optional<credentials_result> try_get() const override { return std::nullopt; }
+    void async_get(const asio::any_io_executor&, handler h) override { kept_.push_back(std::move(h)); }
+
+private:
+    std::vector<handler> kept_;
+};
+
+TEST_CASE("credentials provider: a call waiting for credentials keeps its deadline", "[credentials]")
+{
+    running_emulator emu;
+    asio::io_context ioc; // first made, last gone: the provider keeps handlers bound to it
+    client_options o = test::http_options_for(emu);
+    o.creds = {};
+    o.credentials_provider = std::make_shared<silent_provider>();
+    o.timeouts.call = 200ms;
+    ecs::client ecs(ioc, o);
+    error_code ec;
+    std::string message;
+    const auto start = std::chrono::steady_clock::now();
+    ecs.describe_regions({}, [&](error_code e, ecs::describe_regions_response r) {
+        ec = e;
+        message = r.diag.client_message;
+    });
+    ioc.run_for(5s);
+    CHECK(ec == errc::timeout);
+    CHECK(message == "timed out while waiting for credentials from silent");
+    CHECK(std::chrono::steady_clock::now() - start < 2s);
+}
+
 TEST_CASE("credentials provider: a profile file's AccessKey signs the calls", "[credentials]")
 {
     running_emulator emu;

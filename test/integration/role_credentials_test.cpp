@@ -86,7 +86,7 @@ TEST_CASE("role credentials: a failed refresh keeps the credentials that still w
     client_options o = test::http_options_for(emu);
     o.creds = {};
     auto role = role_at(emu);
-    role.refresh_margin = 3600s; // due for refresh from the start (they claim an hour)
+    role.refresh_margin = 3597s; // due for refresh 2-3 s after the fetch (they claim an hour)
     o.credentials_provider =
         ram_role_arn_credentials(ioc.get_executor(), static_credentials({"testid", "testsecret", ""}), role);
     ecs::client ecs(ioc, o);
@@ -94,6 +94,7 @@ TEST_CASE("role credentials: a failed refresh keeps the credentials that still w
 
     emulator::test::client(emu.http).add_fault(
         boost::json::parse(R"({"action":"AssumeRole","kind":"http_error","status":500})"));
+    std::this_thread::sleep_for(3500ms); // now due
     CHECK(call_many(ecs, ioc, 20) == 20);            // served with the current ones
     CHECK(count_logged(emu, "AssumeRole") == 2);     // the first fetch, and one refresh that failed
     CHECK(count_logged(emu, "AssumeRole", "InternalError") == 1); // not retried before its pause is over

@@ -101,6 +101,14 @@ TEST_CASE("ini: sections, keys, comments, trailing comments", "[credentials][ini
     CHECK(file.size() == 4);
 }
 
+TEST_CASE("ini: a byte order mark and CRLF line ends are read through", "[credentials][ini]")
+{
+    std::string error;
+    const auto file = detail::parse_ini("\xEF\xBB\xBF[default]\r\ntype = access_key\r\n", error);
+    REQUIRE(error.empty());
+    CHECK(file.at("default").at("type") == "access_key");
+}
+
 TEST_CASE("ini: malformed lines are named by number", "[credentials][ini]")
 {
     std::string error;
@@ -165,10 +173,14 @@ TEST_CASE("chain: the first that yields, kept; otherwise every reason, and no se
     scoped_env no_secret("ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr);
 
     const auto chain = default_credentials_chain();
-    const auto got = chain->try_get();
-    REQUIRE(got);
-    CHECK(got->creds.access_key_id == "foo"); // env gave nothing, the profile did
+    CHECK_FALSE(chain->try_get()); // the first gives nothing: asking in order is asynchronous
+    const auto [first_ec, first] = ask(*chain);
+    REQUIRE_FALSE(first_ec);
+    CHECK(first.creds.access_key_id == "foo"); // env gave nothing, the profile did
     CHECK(chain->name() == "default/profile/access_key");
+    const auto kept = chain->try_get(); // from then on, at hand
+    REQUIRE(kept);
+    CHECK(kept->creds.access_key_id == "foo");
 
     const auto none = credentials_chain({environment_credentials(), profile_credentials("broken"),
                                          static_credentials({"id-only", "", ""})});

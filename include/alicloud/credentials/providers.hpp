@@ -57,7 +57,8 @@ struct ram_role_arn_options {
 // needed, again ahead of expiry or when the service refuses them as expired -
 // once, however many calls are waiting (single flight). A failed fetch keeps
 // credentials that still work and is retried after 1, 2, 4 ... 60 s. The STS
-// calls run on `ex`.
+// calls run on `ex`, which must be run, and outlive the provider and every
+// client that holds it.
 std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_io_executor ex,
                                                                std::shared_ptr<credentials_provider> source,
                                                                ram_role_arn_options options);
