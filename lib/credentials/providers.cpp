@@ -1,14 +1,12 @@
-// The providers that need no network, and the chain. Each fixed provider
-// decides once, when made, what it yields or why it yields nothing.
+// The providers that need no network, profiles, and the chains. Each fixed
+// provider decides once, when made, what it yields or why it yields nothing.
 
 #include <alicloud/credentials/providers.hpp>
 
+#include "fixed_provider.hpp"
 #include "ini.hpp"
+#include "service_providers.hpp"
 
-#include <boost/asio/append.hpp>
-#include <boost/asio/post.hpp>
-
-#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -18,41 +16,9 @@ namespace {
 
 namespace asio = boost::asio;
 
-std::string environment(const char* name)
-{
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
-
-void complete(const asio::any_io_executor& ex, credentials_provider::handler h, error_code ec,
-              credentials_result result)
-{
-    // post() hands it on to the handler's own executor, if it has one.
-    asio::post(ex, asio::append(std::move(h), ec, std::move(result)));
-}
-
-// Credentials found once, or the reason there are none.
-class fixed_provider final : public credentials_provider {
-public:
-    fixed_provider(std::string name, credentials creds) : name_(std::move(name)) { found_.emplace().creds = std::move(creds); }
-    fixed_provider(std::string name, std::string why) : name_(std::move(name)), why_(std::move(why)) {}
-
-    std::string name() const override { return name_; }
-    std::optional<credentials_result> try_get() const override { return found_; }
-    void async_get(const asio::any_io_executor& ex, handler h) override
-    {
-        if (found_)
-            return complete(ex, std::move(h), {}, *found_);
-        credentials_result none;
-        none.why = name_ + ": " + why_;
-        complete(ex, std::move(h), client_errc::credentials_unavailable, std::move(none));
-    }
-
-private:
-    std::string name_;
-    std::optional<credentials_result> found_;
-    std::string why_;
-};
+using detail::complete_later;
+using detail::environment;
+using detail::fixed_provider;
 
 // The first provider that yields, kept from then on (as the official chains do).
 class chain_provider final : public credentials_provider,
@@ -104,16 +70,16 @@ private:
             credentials_result none;
             none.why = "unable to get credentials from any provider of the chain: " +
                        (reasons.empty() ? std::string("it is empty") : reasons);
-            return complete(ex, std::move(h), client_errc::credentials_unavailable, std::move(none));
+            return complete_later(ex, std::move(h), client_errc::credentials_unavailable, std::move(none));
         }
         providers_[i]->async_get(ex, [self = shared_from_this(), ex, h = std::move(h), i,
                                       reasons = std::move(reasons)](error_code ec, credentials_result r) mutable {
             if (!ec) {
                 self->choose(self->providers_[i]);
-                return complete(ex, std::move(h), ec, std::move(r));
+                return complete_later(ex, std::move(h), ec, std::move(r));
             }
             if (ec != client_errc::credentials_unavailable) // cancelled, or failed for good
-                return complete(ex, std::move(h), ec, std::move(r));
+                return complete_later(ex, std::move(h), ec, std::move(r));
             reasons += (reasons.empty() ? "" : "; ") + r.why;
             self->ask(ex, std::move(h), i + 1, std::move(reasons));
         });
@@ -156,7 +122,8 @@ std::shared_ptr<credentials_provider> environment_credentials()
     return std::make_shared<fixed_provider>("env", std::move(c));
 }
 
-std::shared_ptr<credentials_provider> profile_credentials(std::string profile, std::string path)
+std::shared_ptr<credentials_provider> profile_credentials(asio::any_io_executor ex, std::string profile,
+                                                          std::string path, credential_services services)
 {
     if (path.empty())
         path = environment("ALIBABA_CLOUD_CREDENTIALS_FILE");
@@ -191,13 +158,36 @@ std::shared_ptr<credentials_provider> profile_credentials(std::string profile, s
     const std::string type = field("type");
     if (type.empty())
         return std::make_shared<fixed_provider>("profile", where + ": no type");
-    if (type != "access_key")
-        return std::make_shared<fixed_provider>("profile", where + ": type " + type + " is not supported yet");
-    credentials c{field("access_key_id"), field("access_key_secret"), {}};
-    if (c.access_key_id.empty() || c.access_key_secret.empty())
-        return std::make_shared<fixed_provider>("profile",
-                                                where + ": access_key_id and access_key_secret are both required");
-    return std::make_shared<fixed_provider>("profile/access_key", std::move(c));
+    const std::string name = "profile/" + type;
+    const credentials key{field("access_key_id"), field("access_key_secret"), {}};
+    const bool has_key = !key.access_key_id.empty() && !key.access_key_secret.empty();
+
+    if (type == "access_key") {
+        if (!has_key)
+            return std::make_shared<fixed_provider>(name, where + ": access_key_id and access_key_secret are both required");
+        return std::make_shared<fixed_provider>(name, key);
+    }
+    if (type == "ecs_ram_role") {
+        ecs_ram_role_options role;
+        role.role_name = field("role_name");
+        role.metadata_endpoint = std::move(services.metadata_endpoint);
+        return detail::make_ecs_ram_role(std::move(ex), std::move(role), name);
+    }
+    if (type == "ram_role_arn") {
+        if (!has_key || field("role_arn").empty())
+            return std::make_shared<fixed_provider>(
+                name, where + ": access_key_id, access_key_secret and role_arn are all required");
+        ram_role_arn_options role;
+        role.role_arn = field("role_arn");
+        role.role_session_name = field("role_session_name");
+        role.policy = field("policy");
+        role.sts_endpoint = std::move(services.sts_endpoint);
+        role.tls = std::move(services.sts_tls);
+        return detail::make_ram_role_arn(std::move(ex), std::make_shared<fixed_provider>("static_ak", key),
+                                         std::move(role), name);
+    }
+    return std::make_shared<fixed_provider>(
+        "profile", where + ": type " + type + " is not one of access_key, ecs_ram_role, ram_role_arn");
 }
 
 std::shared_ptr<credentials_provider> credentials_chain(std::vector<std::shared_ptr<credentials_provider>> providers)
@@ -205,9 +195,16 @@ std::shared_ptr<credentials_provider> credentials_chain(std::vector<std::shared_
     return std::make_shared<chain_provider>(std::move(providers));
 }
 
-std::shared_ptr<credentials_provider> default_credentials_chain()
+std::shared_ptr<credentials_provider> default_credentials_chain(asio::any_io_executor ex, credential_services services)
 {
-    return credentials_chain({environment_credentials(), profile_credentials()});
+    std::vector<std::shared_ptr<credentials_provider>> chain{environment_credentials(),
+                                                             profile_credentials(ex, {}, {}, services)};
+    if (environment("ALIBABA_CLOUD_ECS_METADATA_DISABLED") != "true") {
+        ecs_ram_role_options role;
+        role.metadata_endpoint = std::move(services.metadata_endpoint);
+        chain.push_back(ecs_ram_role_credentials(std::move(ex), std::move(role)));
+    }
+    return credentials_chain(std::move(chain));
 }
 
 } // namespace alicloud

@@ -4,78 +4,73 @@
 #include <alicloud/credentials/providers.hpp>
 #include <alicloud/rpc_client.hpp>
 
+#include "fixed_provider.hpp"
 #include "refreshing_provider.hpp"
+#include "service_providers.hpp"
+#include "temporary_credentials.hpp"
 
-#include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 
 namespace alicloud {
+namespace detail {
 namespace {
-
-// "yyyy-MM-ddTHH:mm:ssZ", also with milliseconds.
-std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_view text)
-{
-    int y = 0;
-    unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    int used = 0;
-    const std::string copy(text);
-    if (std::sscanf(copy.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%n", &y, &mo, &d, &h, &mi, &s, &used) != 6)
-        return std::nullopt;
-    std::string_view rest = text.substr(static_cast<std::size_t>(used));
-    if (rest.starts_with('.')) // milliseconds
-        rest.remove_prefix(std::min(rest.find_first_not_of("0123456789", 1), rest.size()));
-    if (rest != "Z")
-        return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(mo), std::chrono::day(d)};
-    if (!ymd.ok() || h > 23 || mi > 59 || s > 60)
-        return std::nullopt;
-    return std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) + std::chrono::seconds(s);
-}
 
 // The answer's Credentials, or why they are not usable.
 error_code read_credentials(const rpc_response& res, credentials_result& out)
 {
     const auto* body = res.body.if_object();
-    const auto* c = body ? body->if_contains("Credentials") : nullptr;
-    const auto* obj = c ? c->if_object() : nullptr;
-    const auto field = [&](std::string_view name) -> std::string {
-        const auto* v = obj ? obj->if_contains(name) : nullptr;
-        return v && v->is_string() ? std::string(v->get_string()) : std::string();
-    };
-    out.creds = {field("AccessKeyId"), field("AccessKeySecret"), field("SecurityToken")};
-    out.expiration = parse_utc_time(field("Expiration"));
-    if (out.creds.access_key_id.empty() || out.creds.access_key_secret.empty() || out.creds.security_token.empty() ||
-        !out.expiration) {
-        out.creds = {};
-        out.why = "AssumeRole answered without usable Credentials (AccessKeyId, AccessKeySecret, SecurityToken, "
-                  "Expiration)";
-        return client_errc::malformed_response;
-    }
-    return {};
+    if (read_temporary_credentials(body ? body->if_contains("Credentials") : nullptr, out))
+        return {};
+    out.why = "AssumeRole answered without usable Credentials (AccessKeyId, AccessKeySecret, SecurityToken, "
+              "Expiration)";
+    return client_errc::malformed_response;
+}
+
+// ALIBABA_CLOUD_STS_REGION's STS, public or VPC; else the central one.
+std::string default_sts_endpoint(error_code& ec, diagnostics& diag)
+{
+    const std::string region = environment("ALIBABA_CLOUD_STS_REGION");
+    if (region.empty())
+        return "https://sts.aliyuncs.com";
+    const auto network = environment("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED") == "true" ? endpoint_network::vpc
+                                                                                      : endpoint_network::public_internet;
+    return "https://" + endpoint_host_for("sts", region, network, ec, diag);
 }
 
 } // namespace
 
-std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_io_executor ex,
-                                                               std::shared_ptr<credentials_provider> source,
-                                                               ram_role_arn_options options)
+std::shared_ptr<credentials_provider> make_ram_role_arn(boost::asio::any_io_executor ex,
+                                                        std::shared_ptr<credentials_provider> source,
+                                                        ram_role_arn_options options, std::string name)
 {
     if (!source)
         throw std::invalid_argument("ram_role_arn_credentials: no source provider");
-    client_options sts;
-    sts.endpoint = options.sts_endpoint.empty() ? "https://sts.aliyuncs.com" : options.sts_endpoint;
-    sts.credentials_provider = source;
-    sts.signature = signature_version::v1; // as the official credential providers sign it
-    sts.tls = options.tls;
-    sts.timeouts.call = options.timeout;
-    auto client = std::make_shared<rpc_client>(ex, std::move(sts));
+    if (options.role_arn.empty())
+        options.role_arn = environment("ALIBABA_CLOUD_ROLE_ARN");
+    if (options.role_arn.empty())
+        return std::make_shared<fixed_provider>(name, "no role_arn (nor ALIBABA_CLOUD_ROLE_ARN)");
+    if (options.role_session_name.empty())
+        options.role_session_name = environment("ALIBABA_CLOUD_ROLE_SESSION_NAME");
     if (options.role_session_name.empty())
         options.role_session_name =
             "alicloud-asio-" + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                   std::chrono::system_clock::now().time_since_epoch())
                                                   .count());
-
+    client_options sts;
+    if (options.sts_endpoint.empty()) {
+        error_code ec;
+        diagnostics diag;
+        sts.endpoint = default_sts_endpoint(ec, diag);
+        if (ec)
+            return std::make_shared<fixed_provider>(name, "ALIBABA_CLOUD_STS_REGION: " + diag.client_message);
+    } else {
+        sts.endpoint = options.sts_endpoint;
+    }
+    sts.credentials_provider = source;
+    sts.signature = signature_version::v1; // as the official credential providers sign it
+    sts.tls = options.tls;
+    sts.timeouts.call = options.timeout;
+    auto client = std::make_shared<rpc_client>(ex, std::move(sts));
     auto fetch = [client, options](credentials_provider::handler h) {
         rpc_call call;
         call.action = "AssumeRole";
@@ -103,8 +98,18 @@ std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_
             std::move(h)(bad ? error_code(client_errc::credentials_unavailable) : error_code(), std::move(out));
         });
     };
-    return std::make_shared<detail::refreshing_provider>("ram_role_arn/" + source->name(), std::move(ex),
-                                                         std::move(fetch), options.refresh_margin);
+    return std::make_shared<refreshing_provider>(std::move(name), std::move(ex), std::move(fetch),
+                                                 options.refresh_margin);
+}
+
+} // namespace detail
+
+std::shared_ptr<credentials_provider> ram_role_arn_credentials(boost::asio::any_io_executor ex,
+                                                               std::shared_ptr<credentials_provider> source,
+                                                               ram_role_arn_options options)
+{
+    std::string name = "ram_role_arn/" + (source ? source->name() : std::string());
+    return detail::make_ram_role_arn(std::move(ex), std::move(source), std::move(options), std::move(name));
 }
 
 } // namespace alicloud

@@ -9,6 +9,7 @@
 
 #include "call_control.hpp"
 #include "client_impl.hpp"
+#include "core/detail/redaction.hpp"
 
 #include <alicloud/core/sansio/request_encoder.hpp>
 #include <alicloud/credentials/provider.hpp>
@@ -580,6 +581,7 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             if (!ec)
                 co_return out;
         }
+        redact(diag, creds); // the service may quote what was signed
         if (opts.credentials_provider && !asked_again && diag.server.code == "InvalidSecurityToken.Expired") {
             // Refused before anything was done: new credentials, and once more.
             asked_again = true;

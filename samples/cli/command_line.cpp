@@ -24,7 +24,11 @@ const char* const usage_text =
     "  --profile NAME              credentials from this profile of the shared credentials file\n"
     "                              ($ALIBABA_CLOUD_CREDENTIALS_FILE, else ~/.alibabacloud/credentials);\n"
     "                              with no key option and no profile: the environment, then the\n"
-    "                              profile $ALIBABA_CLOUD_PROFILE (else default)\n"
+    "                              profile $ALIBABA_CLOUD_PROFILE (else default), then the\n"
+    "                              instance's RAM role (unless $ALIBABA_CLOUD_ECS_METADATA_DISABLED=true)\n"
+    "  --sts-endpoint URL          STS for ram_role_arn profiles (default: $ALIBABA_CLOUD_STS_REGION's,\n"
+    "                              else sts.aliyuncs.com)\n"
+    "  --metadata-endpoint URL     the instance metadata service (default http://100.100.100.200)\n"
     "  --api-version VERSION       override the product's API version\n"
     "  --signature v1|v3           signature algorithm (default v3)\n"
     "  --method GET|POST           default: POST with v3, GET with v1\n"
@@ -48,7 +52,8 @@ const std::map<std::string_view, option_kind>& options()
         {"--print-request", option_kind::flag}, {"--endpoint", option_kind::value},
         {"--region", option_kind::value},       {"--access-key-id", option_kind::value},
         {"--access-key-secret", option_kind::value}, {"--security-token", option_kind::value},
-        {"--profile", option_kind::value},
+        {"--profile", option_kind::value},      {"--sts-endpoint", option_kind::value},
+        {"--metadata-endpoint", option_kind::value},
         {"--api-version", option_kind::value},  {"--signature", option_kind::value},
         {"--method", option_kind::value},       {"--params-in", option_kind::value},
         {"--timestamp", option_kind::value},    {"--nonce", option_kind::value},
@@ -68,6 +73,8 @@ bool apply_option(command_line& cmd, std::string_view name, const std::string& v
     else if (name == "--access-key-secret") cmd.access_key_secret = value;
     else if (name == "--security-token") cmd.security_token = value;
     else if (name == "--profile") cmd.profile = value;
+    else if (name == "--sts-endpoint") cmd.sts_endpoint = value;
+    else if (name == "--metadata-endpoint") cmd.metadata_endpoint = value;
     else if (name == "--api-version") cmd.api_version = value;
     else if (name == "--timestamp") cmd.timestamp = value;
     else if (name == "--nonce") cmd.nonce = value;

@@ -26,6 +26,8 @@ struct command_line {
     std::optional<std::string> access_key_secret;
     std::optional<std::string> security_token;
     std::optional<std::string> profile; // a profile of the shared credentials file
+    std::optional<std::string> sts_endpoint;      // where role profiles assume their role
+    std::optional<std::string> metadata_endpoint; // the instance metadata service
     std::optional<std::string> api_version;
     signature_version signature = signature_version::v3;
     std::optional<http_method> method;

@@ -40,14 +40,23 @@ std::string from_env(const std::optional<std::string>& given, const char* variab
     return v ? v : "";
 }
 
-// What a provider yields, or nothing with the reason in diag.
-std::optional<credentials> credentials_from(credentials_provider& provider, diagnostics& diag)
+// The credentials of the chain, or of --profile: asked once, on a loop of
+// their own (a role provider asks STS or the metadata service on it).
+std::optional<credentials> credentials_from_chain(const cli::command_line& cmd, diagnostics& diag)
 {
-    if (auto got = provider.try_get())
-        return std::move(got->creds);
     boost::asio::io_context ioc;
+    credential_services services;
+    services.sts_endpoint = cmd.sts_endpoint.value_or("");
+    services.metadata_endpoint = cmd.metadata_endpoint.value_or("");
+    services.sts_tls.verify_peer = !cmd.insecure;
+    if (cmd.ca_file)
+        services.sts_tls.ca_file = *cmd.ca_file;
+    const auto provider = cmd.profile ? profile_credentials(ioc.get_executor(), *cmd.profile, {}, services)
+                                      : default_credentials_chain(ioc.get_executor(), services);
+    if (auto got = provider->try_get())
+        return std::move(got->creds);
     std::optional<credentials> out;
-    provider.async_get(ioc.get_executor(), [&](error_code ec, credentials_result r) {
+    provider->async_get(ioc.get_executor(), [&](error_code ec, credentials_result r) {
         if (ec)
             diag.client_message = r.why.empty() ? ec.message() : r.why;
         else
@@ -151,9 +160,7 @@ int run(const cli::command_line& cmd)
                  from_env(cmd.access_key_secret, "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
                  from_env(cmd.security_token, "ALIBABA_CLOUD_SECURITY_TOKEN")};
     } else {
-        // The client's own chain: the environment, then the profile file.
-        const auto provider = cmd.profile ? profile_credentials(*cmd.profile) : default_credentials_chain();
-        auto found = credentials_from(*provider, diag);
+        auto found = credentials_from_chain(cmd, diag);
         if (!found) {
             std::cerr << "alicloud: " << diag.client_message << "\n";
             return 2;

@@ -54,6 +54,18 @@ inline void add_latency(const emulator::test::running_emulator& emu, std::string
                                      std::to_string(latency_ms) + "}"));
 }
 
+// How many `action` requests the emulator logged (with that error Code, when given).
+inline std::size_t count_logged(const emulator::test::running_emulator& emu, std::string_view action,
+                                std::string_view error_code = {})
+{
+    emulator::test::client ctl(emu.http);
+    std::size_t n = 0;
+    for (const auto& e : ctl.requests())
+        if (e.at("action").as_string() == action && (error_code.empty() || e.at("error_code").as_string() == error_code))
+            ++n;
+    return n;
+}
+
 // An io_context run by a thread of its own, as a plain-thread caller has it.
 struct background_io {
     boost::asio::io_context ioc;

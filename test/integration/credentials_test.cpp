@@ -2,18 +2,13 @@
 // found in a profile, assumed from STS, missing with every reason told - and
 // never a secret or a token in what a failure says.
 
-#include "client_support.hpp"
+#include "credentials_support.hpp"
 
 #include <alicloud/credentials/providers.hpp>
 #include <alicloud/ecs.hpp>
 
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/use_awaitable.hpp>
-
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <thread>
 
 using namespace alicloud;
@@ -21,37 +16,7 @@ namespace asio = boost::asio;
 using namespace std::chrono_literals;
 using emulator::test::running_emulator;
 
-namespace {
-
-// What one DescribeRegions call ends with, and every text a failure shows.
-struct outcome {
-    error_code ec;
-    std::string texts; // diag.to_string() and the exception's what()
-};
-
-outcome describe_regions_with(const running_emulator& emu, std::shared_ptr<credentials_provider> provider)
-{
-    client_options o = test::http_options_for(emu);
-    o.creds = {};
-    o.credentials_provider = std::move(provider);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, o);
-    outcome out;
-    test::run_coroutine(ioc, [&]() -> asio::awaitable<void> {
-        const ecs::describe_regions_request all;
-        auto [ec, res] = co_await ecs.describe_regions(all, asio::as_tuple(asio::use_awaitable));
-        out.ec = ec;
-        out.texts = res.diag.to_string();
-        try {
-            co_await ecs.describe_regions(all); // the throwing form, for what()
-        } catch (const std::exception& e) {
-            out.texts += "\n" + std::string(e.what());
-        }
-    });
-    return out;
-}
-
-} // namespace
+using test::describe_regions_with;
 
 // Never answers: what a stuck metadata service or STS looks like to a call.
 class silent_provider final : public credentials_provider {
@@ -89,18 +54,18 @@ TEST_CASE("credentials provider: a call waiting for credentials keeps its deadli
 TEST_CASE("credentials provider: a profile file's AccessKey signs the calls", "[credentials]")
 {
     running_emulator emu;
-    const auto path = std::filesystem::temp_directory_path() / "alicloud-integration-credentials";
-    std::ofstream(path) << "[work]\ntype = access_key\naccess_key_id = testid\naccess_key_secret = testsecret\n";
-    const auto r = describe_regions_with(emu, profile_credentials("work", path.string()));
-    std::filesystem::remove(path);
+    asio::io_context unused; // an access_key profile asks no service
+    const test::credentials_file file("[work]\ntype = access_key\naccess_key_id = testid\naccess_key_secret = testsecret\n");
+    const auto r = describe_regions_with(emu, profile_credentials(unused.get_executor(), "work", file.path.string()));
     CHECK_FALSE(r.ec);
 }
 
 TEST_CASE("credentials provider: none yields, every reason is told, nothing is sent", "[credentials]")
 {
     running_emulator emu;
+    asio::io_context unused; // an access_key profile asks no service
     const auto r = describe_regions_with(
-        emu, credentials_chain({profile_credentials("default", "/nonexistent/credentials"),
+        emu, credentials_chain({profile_credentials(unused.get_executor(), "default", "/nonexistent/credentials"),
                                 static_credentials({"an-id", "", ""})}));
     CHECK(r.ec == errc::credentials_unavailable);
     CHECK(r.texts.find("unable to get credentials from any provider of the chain: profile: "

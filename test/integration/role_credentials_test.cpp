@@ -29,16 +29,6 @@ ram_role_arn_options role_at(const running_emulator& emu)
     return r;
 }
 
-std::size_t count_logged(const running_emulator& emu, std::string_view action, std::string_view error_code = {})
-{
-    emulator::test::client ctl(emu.http);
-    std::size_t n = 0;
-    for (const auto& e : ctl.requests())
-        if (e.at("action").as_string() == action && (error_code.empty() || e.at("error_code").as_string() == error_code))
-            ++n;
-    return n;
-}
-
 // Makes `n` DescribeRegions calls at once; how many succeeded.
 int call_many(ecs::client& ecs, asio::io_context& ioc, int n)
 {
@@ -70,13 +60,13 @@ TEST_CASE("role credentials: 1000 calls that find them expired cause one refresh
     ecs::client ecs(ioc, o);
 
     REQUIRE(call_many(ecs, ioc, 1) == 1); // the first fetch
-    CHECK(count_logged(emu, "AssumeRole") == 1);
+    CHECK(test::count_logged(emu, "AssumeRole") == 1);
     std::this_thread::sleep_for(4100ms); // now refused as expired
     emulator::test::client(emu.http).clear_requests();
 
     CHECK(call_many(ecs, ioc, 1000) == 1000);
-    CHECK(count_logged(emu, "AssumeRole") == 1); // one refresh for all of them
-    CHECK(count_logged(emu, "DescribeRegions", "InvalidSecurityToken.Expired") >= 1);
+    CHECK(test::count_logged(emu, "AssumeRole") == 1); // one refresh for all of them
+    CHECK(test::count_logged(emu, "DescribeRegions", "InvalidSecurityToken.Expired") >= 1);
 }
 
 TEST_CASE("role credentials: a failed refresh keeps the credentials that still work", "[credentials][refresh]")
@@ -96,8 +86,8 @@ TEST_CASE("role credentials: a failed refresh keeps the credentials that still w
         boost::json::parse(R"({"action":"AssumeRole","kind":"http_error","status":500})"));
     std::this_thread::sleep_for(3500ms); // now due
     CHECK(call_many(ecs, ioc, 20) == 20);            // served with the current ones
-    CHECK(count_logged(emu, "AssumeRole") == 2);     // the first fetch, and one refresh that failed
-    CHECK(count_logged(emu, "AssumeRole", "InternalError") == 1); // not retried before its pause is over
+    CHECK(test::count_logged(emu, "AssumeRole") == 2);     // the first fetch, and one refresh that failed
+    CHECK(test::count_logged(emu, "AssumeRole", "InternalError") == 1); // not retried before its pause is over
 }
 
 TEST_CASE("role credentials: a refused AssumeRole is a clear failure without the source's secret",
@@ -122,5 +112,5 @@ TEST_CASE("role credentials: a refused AssumeRole is a clear failure without the
     CHECK(ec == errc::credentials_unavailable);
     CHECK(text.find("EntityNotExist.Role") != std::string::npos);
     CHECK(text.find("testsecret") == std::string::npos);
-    CHECK(count_logged(emu, "DescribeRegions") == 0); // nothing sent without credentials
+    CHECK(test::count_logged(emu, "DescribeRegions") == 0); // nothing sent without credentials
 }

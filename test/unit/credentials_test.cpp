@@ -4,53 +4,28 @@
 #include <alicloud/credentials/providers.hpp>
 
 #include "credentials/ini.hpp"
+#include "credentials_file.hpp"
+#include "scoped_env.hpp"
 
 #include <boost/asio/io_context.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 
 using namespace alicloud;
 
 namespace {
 
-// Sets (or, with nullptr, unsets) an environment variable for the scope.
-class scoped_env {
-public:
-    scoped_env(const char* name, const char* value) : name_(name)
-    {
-        if (const char* old = std::getenv(name))
-            old_ = old;
-        if (value != nullptr)
-            ::setenv(name, value, 1);
-        else
-            ::unsetenv(name);
-    }
-    ~scoped_env()
-    {
-        if (old_)
-            ::setenv(name_, old_->c_str(), 1);
-        else
-            ::unsetenv(name_);
-    }
+using test::credentials_file;
+using test::scoped_env;
 
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
-
-struct temp_file {
-    std::filesystem::path path;
-    explicit temp_file(const std::string& text)
-        : path(std::filesystem::temp_directory_path() / ("alicloud-credentials-test-" + std::to_string(::getpid())))
-    {
-        std::ofstream(path) << text;
-    }
-    ~temp_file() { std::filesystem::remove(path); }
-};
+// What providers that might ask a service are made with; never run here.
+boost::asio::any_io_executor unused_executor()
+{
+    static boost::asio::io_context ioc;
+    return ioc.get_executor();
+}
 
 // What async_get completes with (a fixed provider posts; run it through).
 std::pair<error_code, credentials_result> ask(credentials_provider& p)
@@ -86,6 +61,9 @@ access_key_id = only-the-id
 [ram]
 type = ram_role_arn
 policy = {"Statement":[],"Version":"1"}      ; optional
+
+[odd]
+type = rsa_key_pair
 )";
 
 } // namespace
@@ -98,7 +76,7 @@ TEST_CASE("ini: sections, keys, comments, trailing comments", "[credentials][ini
     CHECK(file.at("default").at("access_key_id") == "foo");
     CHECK(file.at("ecs").at("role_name") == "EcsRamRoleTest");
     CHECK(file.at("ram").at("policy") == R"({"Statement":[],"Version":"1"})");
-    CHECK(file.size() == 4);
+    CHECK(file.size() == 5);
 }
 
 TEST_CASE("ini: a byte order mark and CRLF line ends are read through", "[credentials][ini]")
@@ -144,35 +122,39 @@ TEST_CASE("environment: both variables, an optional token", "[credentials][env]"
 
 TEST_CASE("profile: the section named, or ALIBABA_CLOUD_PROFILE, or default", "[credentials][profile]")
 {
-    temp_file f(sample_file);
+    const credentials_file f(sample_file);
     scoped_env file("ALIBABA_CLOUD_CREDENTIALS_FILE", f.path.c_str());
     {
         scoped_env profile("ALIBABA_CLOUD_PROFILE", nullptr);
-        const auto got = profile_credentials()->try_get();
+        const auto got = profile_credentials(unused_executor())->try_get();
         REQUIRE(got);
         CHECK(got->creds.access_key_id == "foo");
         CHECK(got->creds.access_key_secret == "s3cr3t-value");
     }
     const auto reason = [](const std::shared_ptr<credentials_provider>& p) { return ask(*p).second.why; };
-    CHECK(reason(profile_credentials("broken")).find("access_key_id and access_key_secret are both required") !=
+    CHECK(reason(profile_credentials(unused_executor(), "broken")).find("access_key_id and access_key_secret are both required") !=
           std::string::npos);
-    CHECK(reason(profile_credentials("ecs")).find("type ecs_ram_role is not supported yet") != std::string::npos);
-    CHECK(reason(profile_credentials("nobody")).find("no profile [nobody]") != std::string::npos);
-    CHECK(reason(profile_credentials("default", "/nonexistent/credentials")) ==
+    CHECK(profile_credentials(unused_executor(), "ecs")->name() == "profile/ecs_ram_role");
+    CHECK(reason(profile_credentials(unused_executor(), "ram")).find("access_key_id, access_key_secret and role_arn are all required") !=
+          std::string::npos);
+    CHECK(reason(profile_credentials(unused_executor(), "odd")).find("type rsa_key_pair is not one of access_key, ecs_ram_role, ram_role_arn") !=
+          std::string::npos);
+    CHECK(reason(profile_credentials(unused_executor(), "nobody")).find("no profile [nobody]") != std::string::npos);
+    CHECK(reason(profile_credentials(unused_executor(), "default", "/nonexistent/credentials")) ==
           "profile: /nonexistent/credentials: cannot be read");
     scoped_env profile("ALIBABA_CLOUD_PROFILE", "broken");
-    CHECK_FALSE(profile_credentials()->try_get());
+    CHECK_FALSE(profile_credentials(unused_executor())->try_get());
 }
 
 TEST_CASE("chain: the first that yields, kept; otherwise every reason, and no secret", "[credentials][chain]")
 {
-    temp_file f(sample_file);
+    const credentials_file f(sample_file);
     scoped_env file("ALIBABA_CLOUD_CREDENTIALS_FILE", f.path.c_str());
     scoped_env no_profile("ALIBABA_CLOUD_PROFILE", nullptr);
     scoped_env no_id("ALIBABA_CLOUD_ACCESS_KEY_ID", nullptr);
     scoped_env no_secret("ALIBABA_CLOUD_ACCESS_KEY_SECRET", nullptr);
 
-    const auto chain = default_credentials_chain();
+    const auto chain = default_credentials_chain(unused_executor());
     CHECK_FALSE(chain->try_get()); // the first gives nothing: asking in order is asynchronous
     const auto [first_ec, first] = ask(*chain);
     REQUIRE_FALSE(first_ec);
@@ -182,7 +164,7 @@ TEST_CASE("chain: the first that yields, kept; otherwise every reason, and no se
     REQUIRE(kept);
     CHECK(kept->creds.access_key_id == "foo");
 
-    const auto none = credentials_chain({environment_credentials(), profile_credentials("broken"),
+    const auto none = credentials_chain({environment_credentials(), profile_credentials(unused_executor(), "broken"),
                                          static_credentials({"id-only", "", ""})});
     CHECK_FALSE(none->try_get());
     const auto [ec, r] = ask(*none);

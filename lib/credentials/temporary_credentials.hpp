@@ -1,0 +1,26 @@
+#ifndef ALICLOUD_LIB_CREDENTIALS_TEMPORARY_CREDENTIALS_HPP
+#define ALICLOUD_LIB_CREDENTIALS_TEMPORARY_CREDENTIALS_HPP
+
+// The JSON object both STS AssumeRole (its "Credentials") and the instance
+// metadata service answer with: AccessKeyId, AccessKeySecret, SecurityToken,
+// Expiration (ecs-api.md §6.5-6.6).
+
+#include <alicloud/credentials/provider.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+namespace alicloud::detail {
+
+// "yyyy-MM-ddTHH:mm:ssZ", also with fractional seconds.
+std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_view text);
+
+// All four fields, or false with `out` empty. Never quotes a value.
+bool read_temporary_credentials(const boost::json::value* object, credentials_result& out);
+
+} // namespace alicloud::detail
+
+#endif
