@@ -1,0 +1,132 @@
+#include "http_api.hpp"
+
+#include "task_scheduler.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+
+#include <charconv>
+
+namespace task_service {
+namespace {
+
+namespace http = boost::beast::http;
+namespace json = boost::json;
+
+http_response answer(const http_request& req, http::status status, const json::value& body)
+{
+    http_response res(status, req.version());
+    res.set(http::field::content_type, "application/json");
+    res.keep_alive(req.keep_alive());
+    res.body() = json::serialize(body);
+    res.body() += '\n';
+    res.prepare_payload();
+    return res;
+}
+
+http_response error(const http_request& req, http::status status, std::string_view code, std::string_view message)
+{
+    return answer(req, status, json::object{{"error", json::object{{"code", code}, {"message", message}}}});
+}
+
+http_response not_allowed(const http_request& req, std::string_view allow)
+{
+    auto res = error(req, http::status::method_not_allowed, "MethodNotAllowed",
+                     std::string(req.method_string()) + " is not allowed here; allowed: " + std::string(allow));
+    res.set(http::field::allow, allow);
+    return res;
+}
+
+http_response submit(task_scheduler& tasks, const http_request& req)
+{
+    submission_error bad;
+    auto s = parse_submission(req.body(), bad);
+    if (!s)
+        return error(req, http::status::bad_request, bad.code, bad.message);
+    const auto verdict = tasks.submit(std::move(*s));
+    using v = task_scheduler::admission::verdict;
+    switch (verdict.outcome) {
+    case v::accepted: {
+        auto res = answer(req, http::status::accepted, to_json(*verdict.accepted));
+        res.set(http::field::location, "/tasks/" + verdict.accepted->id);
+        return res;
+    }
+    case v::bad_timeout:
+        return error(req, http::status::bad_request, "InvalidParameter", verdict.problem);
+    case v::shutting_down:
+        return error(req, http::status::service_unavailable, "ShuttingDown", "the service is shutting down");
+    case v::full:
+        break;
+    }
+    auto res = error(req, http::status::too_many_requests, "TooManyTasks",
+                     "as many tasks as allowed are running and queued (" + std::to_string(tasks.running()) +
+                         " running, " + std::to_string(tasks.queued()) + " queued); try again later");
+    res.set(http::field::retry_after, "1");
+    return res;
+}
+
+http_response list(task_scheduler& tasks, const http_request& req, const boost::urls::params_view& query)
+{
+    std::size_t limit = 50;
+    std::optional<task_status> status;
+    std::string after;
+    for (const auto& p : query) {
+        if (p.key == "limit") {
+            const auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), limit);
+            if (ec != std::errc() || end != p.value.data() + p.value.size() || limit < 1 || limit > 500)
+                return error(req, http::status::bad_request, "InvalidParameter", "'limit' must be from 1 to 500");
+        } else if (p.key == "status") {
+            status = parse_task_status(p.value);
+            if (!status)
+                return error(req, http::status::bad_request, "InvalidParameter",
+                             "'status' must be queued, running, succeeded, failed, cancelled or timed_out");
+        } else if (p.key == "after") {
+            after = p.value;
+        } else {
+            return error(req, http::status::bad_request, "InvalidParameter",
+                         "unknown query parameter '" + std::string(p.key) + "' (status, limit, after)");
+        }
+    }
+    std::string next;
+    json::array items;
+    for (const task* t : tasks.page(after, limit, status, next))
+        items.push_back(to_json(*t));
+    json::object body{{"tasks", std::move(items)}};
+    if (!next.empty())
+        body["next"] = next;
+    return answer(req, http::status::ok, body);
+}
+
+} // namespace
+
+http_response handle_request(task_scheduler& tasks, const http_request& req)
+{
+    const auto target = boost::urls::parse_origin_form(req.target());
+    if (!target)
+        return error(req, http::status::bad_request, "InvalidTarget", "the request target is not a path");
+    const std::string path = target->path();
+    if (path == "/tasks" || path == "/tasks/") {
+        if (req.method() == http::verb::post)
+            return submit(tasks, req);
+        if (req.method() == http::verb::get)
+            return list(tasks, req, target->params());
+        return not_allowed(req, "GET, POST");
+    }
+    if (path.starts_with("/tasks/") && path.find('/', 7) == std::string::npos) {
+        const std::string id = path.substr(7);
+        if (req.method() != http::verb::get && req.method() != http::verb::delete_)
+            return not_allowed(req, "GET, DELETE");
+        const task* t = tasks.find(id);
+        if (t == nullptr)
+            return error(req, http::status::not_found, "TaskNotFound", "no task " + id + " (or it was forgotten)");
+        if (req.method() == http::verb::get)
+            return answer(req, http::status::ok, to_json(*t));
+        const auto c = tasks.cancel(id);
+        t = tasks.find(id);
+        return answer(req, c == task_scheduler::cancellation::cancelling ? http::status::accepted : http::status::ok,
+                      to_json(*t));
+    }
+    return error(req, http::status::not_found, "NotFound", "no such resource: " + path + " (try /tasks)");
+}
+
+} // namespace task_service

@@ -1,0 +1,28 @@
+#ifndef ALICLOUD_SAMPLES_TASK_SERVICE_HTTP_API_HPP
+#define ALICLOUD_SAMPLES_TASK_SERVICE_HTTP_API_HPP
+
+// The service's HTTP interface, one request at a time, with no I/O:
+//
+//   POST   /tasks       {"job": ..., "params": {...}, "timeout_ms": N}
+//                       202 with the task; 400 bad input; 429 (Retry-After) when full
+//   GET    /tasks       a page: ?status=S&limit=N&after=ID -> {"tasks": [...], "next": ID}
+//   GET    /tasks/{id}  the task; 404 when unknown
+//   DELETE /tasks/{id}  cancels it: 200 when it is over, 202 while its calls end
+//
+// Errors are {"error": {"code": ..., "message": ...}}.
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+namespace task_service {
+
+class task_scheduler;
+
+using http_request = boost::beast::http::request<boost::beast::http::string_body>;
+using http_response = boost::beast::http::response<boost::beast::http::string_body>;
+
+http_response handle_request(task_scheduler& tasks, const http_request& req);
+
+} // namespace task_service
+
+#endif

@@ -1,0 +1,128 @@
+// alicloud-task-service: long ECS jobs behind a small HTTP API - submit, poll,
+// cancel, time out - with the SDK on the server's own io_context.
+//
+// One thread runs everything: the listener, every connection, every job's
+// ECS calls and timers. Nothing blocks it; a job waiting for ECS is a
+// suspended coroutine. Each job runs under a Go-style context whose deadline
+// is its timeout and whose cancellation is DELETE /tasks/{id} (or shutdown),
+// so the call in flight at that moment is the one that ends.
+
+#include "http_server.hpp"
+#include "service_options.hpp"
+#include "task_scheduler.hpp"
+
+#include <alicloud/credentials/providers.hpp>
+#include <alicloud/ecs.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <charconv>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+using namespace task_service;
+
+namespace {
+
+std::optional<tcp::endpoint> parse_listen(const std::string& text)
+{
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos)
+        return std::nullopt;
+    std::string host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
+    unsigned port = 0;
+    const auto port_text = text.substr(colon + 1);
+    const auto [end, pec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (ec || pec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
+        return std::nullopt;
+    return tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+alicloud::client_options client_options_from(const service_options& o, const asio::any_io_executor& ex)
+{
+    alicloud::client_options c;
+    c.endpoint = o.endpoint;
+    c.region_id = o.region;
+    c.tls.ca_file = o.ca_file;
+    c.creds = {};
+    alicloud::credential_services services;
+    services.metadata_endpoint = o.metadata_endpoint;
+    services.sts_endpoint = o.sts_endpoint;
+    services.sts_tls.ca_file = o.ca_file;
+    c.credentials_provider = o.profile.empty() ? alicloud::default_credentials_chain(ex, services)
+                                               : alicloud::profile_credentials(ex, o.profile, {}, services);
+    return c;
+}
+
+void log_status(const task& t)
+{
+    std::cout << "task " << t.id << " " << job_name(t.job.kind) << " " << to_string(t.status);
+    if (t.error)
+        std::cout << " " << t.error->code << (t.error->request_id.empty() ? "" : " RequestId=" + t.error->request_id);
+    std::cout << std::endl;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::string error;
+    const auto opts = parse_service_options({argv + 1, argv + argc}, error);
+    if (!opts) {
+        std::cerr << "alicloud-task-service: " << error << "\n\n" << service_usage;
+        return 2;
+    }
+    if (opts->help) {
+        std::cout << service_usage;
+        return 0;
+    }
+    const auto listen = parse_listen(opts->listen);
+    if (!listen) {
+        std::cerr << "alicloud-task-service: --listen wants ADDR:PORT, not '" << opts->listen << "'\n";
+        return 2;
+    }
+    try {
+        asio::io_context ioc(1); // the one thread: no locks anywhere
+        alicloud::ecs::client ecs(ioc, client_options_from(*opts, ioc.get_executor()));
+        task_scheduler tasks(ioc.get_executor(), ecs, opts->limits);
+        tasks.on_status = log_status;
+        http_server server(ioc.get_executor(), *listen, tasks);
+        server.start();
+
+        const auto port = server.local_endpoint().port();
+        std::cout << "listening on http://" << server.local_endpoint() << std::endl;
+        if (!opts->port_file.empty())
+            std::ofstream(opts->port_file) << "http " << port << "\n";
+
+        // Stop accepting; running jobs get the grace period, then are
+        // cancelled; every task ends with a status before the loop stops.
+        asio::signal_set signals(ioc, SIGINT, SIGTERM);
+        signals.async_wait([&](boost::system::error_code ec, int signal) {
+            if (ec)
+                return;
+            std::cout << "signal " << signal << ": stopping (" << tasks.running() << " running, " << tasks.queued()
+                      << " queued)" << std::endl;
+            server.stop();
+            asio::co_spawn(ioc, tasks.shutdown(opts->shutdown_grace), [&](std::exception_ptr) {
+                std::cout << "stopped: " << tasks.running() << " running, " << tasks.known() << " tasks known"
+                          << std::endl;
+                ioc.stop();
+            });
+        });
+        ioc.run();
+    } catch (const std::exception& e) {
+        std::cerr << "alicloud-task-service: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
