@@ -56,10 +56,10 @@ async function startEmulator(emulatorPath) {
   };
 }
 
-async function startService(servicePath, emu, args = []) {
+async function startService(servicePath, emu, args = [], extraEnv = {}) {
   const portFile = path.join(emu.dir, `service-${Date.now()}-${Math.random()}`);
   const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'testsecret',
-    ALIBABA_CLOUD_CREDENTIALS_FILE: '/nonexistent/credentials', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' };
+    ALIBABA_CLOUD_CREDENTIALS_FILE: '/nonexistent/credentials', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extraEnv };
   const proc = spawn(servicePath, ['--listen', '127.0.0.1:0', '--port-file', portFile,
     '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
