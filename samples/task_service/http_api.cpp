@@ -121,8 +121,7 @@ http_response handle_request(task_scheduler& tasks, const http_request& req)
             return error(req, http::status::not_found, "TaskNotFound", "no task " + id + " (or it was forgotten)");
         if (req.method() == http::verb::get)
             return answer(req, http::status::ok, to_json(*t));
-        const auto c = tasks.cancel(id);
-        t = tasks.find(id);
+        const auto c = tasks.cancel(id); // updates *t in place
         return answer(req, c == task_scheduler::cancellation::cancelling ? http::status::accepted : http::status::ok,
                       to_json(*t));
     }

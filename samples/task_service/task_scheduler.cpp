@@ -51,12 +51,8 @@ task_scheduler::admission task_scheduler::submit(submission s)
     t.cancel = std::move(cancel);
     if (on_status)
         on_status(t);
-    if (start_now) {
-        queue_.push_back(t.id);
-        start_next();
-    } else {
-        queue_.push_back(t.id);
-    }
+    queue_.push_back(t.id);
+    start_next(); // starts it at once when a slot is free
     return {admission::verdict::accepted, &t};
 }
 

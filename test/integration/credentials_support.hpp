@@ -22,14 +22,9 @@ struct call_outcome {
     std::string texts; // ec.message(), diag.to_string() and the exception's what()
 };
 
-// One call with `provider` (an io_context the provider may ask its services on).
-inline call_outcome describe_regions_with(const emulator::test::running_emulator& emu,
-                                          std::shared_ptr<credentials_provider> provider,
-                                          boost::asio::io_context& ioc)
+// One call of a client made with `o`, on `ioc`.
+inline call_outcome describe_regions_with(const client_options& o, boost::asio::io_context& ioc)
 {
-    client_options o = http_options_for(emu);
-    o.creds = {};
-    o.credentials_provider = std::move(provider);
     ecs::client ecs(ioc, o);
     call_outcome out;
     ioc.restart();
@@ -45,6 +40,17 @@ inline call_outcome describe_regions_with(const emulator::test::running_emulator
         }
     });
     return out;
+}
+
+// One call with `provider` (an io_context the provider may ask its services on).
+inline call_outcome describe_regions_with(const emulator::test::running_emulator& emu,
+                                          std::shared_ptr<credentials_provider> provider,
+                                          boost::asio::io_context& ioc)
+{
+    client_options o = http_options_for(emu);
+    o.creds = {};
+    o.credentials_provider = std::move(provider);
+    return describe_regions_with(o, ioc);
 }
 
 inline call_outcome describe_regions_with(const emulator::test::running_emulator& emu,

@@ -55,20 +55,7 @@ test::call_outcome call_with(const running_emulator& emu, credentials creds, sig
     o.creds = std::move(creds);
     o.signature = sig;
     asio::io_context ioc;
-    ecs::client ecs(ioc, o);
-    test::call_outcome out;
-    test::run_coroutine(ioc, [&]() -> asio::awaitable<void> {
-        const ecs::describe_regions_request all;
-        auto [ec, res] = co_await ecs.describe_regions(all, asio::as_tuple(asio::use_awaitable));
-        out.ec = ec;
-        out.texts = ec.message() + "\n" + res.diag.to_string() + "\n" + res.diag.server.message;
-        try {
-            co_await ecs.describe_regions(all);
-        } catch (const std::exception& e) {
-            out.texts += "\n" + std::string(e.what());
-        }
-    });
-    return out;
+    return test::describe_regions_with(o, ioc);
 }
 
 } // namespace
