@@ -66,6 +66,22 @@ inline std::size_t count_logged(const emulator::test::running_emulator& emu, std
     return n;
 }
 
+// Waits (at most `limit`) until the emulator has logged at least `n` `action`
+// requests - received, whether answered yet or not. Tests that need calls in
+// flight wait for this rather than for a guessed time.
+inline bool wait_logged(const emulator::test::running_emulator& emu, std::string_view action, std::size_t n,
+                        std::chrono::milliseconds limit = std::chrono::seconds(10))
+{
+    const auto until = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        if (count_logged(emu, action) >= n)
+            return true;
+        if (std::chrono::steady_clock::now() >= until)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
 // An io_context run by a thread of its own, as a plain-thread caller has it.
 struct background_io {
     boost::asio::io_context ioc;
@@ -78,6 +94,21 @@ struct background_io {
         thread.join();
     }
 };
+
+// Runs `ioc` in short slices until `done()` holds; false if `limit` passed first.
+template <class Predicate>
+bool run_until(boost::asio::io_context& ioc, Predicate done,
+               std::chrono::milliseconds limit = std::chrono::seconds(10))
+{
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() >= until)
+            return false;
+        ioc.run_for(std::chrono::milliseconds(2));
+        ioc.restart();
+    }
+    return true;
+}
 
 // Runs the coroutine `f()` on `ioc` for at most `limit`; rethrows what it threw.
 template <class F>

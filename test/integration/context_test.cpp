@@ -59,14 +59,18 @@ timed_result regions_under(ecs::client& ecs, asio::io_context& ioc, const contex
     return out;
 }
 
+// An emulator and a client on `ioc` reaching it over plain HTTP, one attempt per call.
+struct client_on_emulator {
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs{ioc, test::http_options_for(emu)};
+};
+
 } // namespace
 
-TEST_CASE("context: a 300 ms call under a 500 ms context returns its result", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a 300 ms call under a 500 ms context returns its result", "[context][go]")
 {
-    running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 300);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     auto [ctx, cancel] = with_timeout(context{}, 500ms);
     const auto r = regions_under(ecs, ioc, ctx);
     CHECK_FALSE(r.ec);
@@ -74,13 +78,11 @@ TEST_CASE("context: a 300 ms call under a 500 ms context returns its result", "[
     CHECK(r.took >= 300ms);
 }
 
-TEST_CASE("context: an 800 ms call under a 500 ms context times out at 500 ms and its connection is closed",
-          "[context][go]")
+TEST_CASE_METHOD(client_on_emulator,
+                 "context: an 800 ms call under a 500 ms context times out at 500 ms and its connection is closed",
+                 "[context][go]")
 {
-    running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 800);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     auto [ctx, cancel] = with_timeout(context{}, 500ms);
     const auto r = regions_under(ecs, ioc, ctx);
     CHECK(r.ec == errc::timeout);
@@ -91,12 +93,9 @@ TEST_CASE("context: an 800 ms call under a 500 ms context times out at 500 ms an
     CHECK(last_outcome(emu) == "client_closed"); // not left running
 }
 
-TEST_CASE("context: a child of 1 s under a parent of 200 ms ends at 200 ms", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a child of 1 s under a parent of 200 ms ends at 200 ms", "[context][go]")
 {
-    running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 800);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     auto [parent, cancel_parent] = with_timeout(context{}, 200ms);
     auto [child, cancel_child] = with_timeout(parent, 1s);
     const auto r = regions_under(ecs, ioc, child);
@@ -105,12 +104,9 @@ TEST_CASE("context: a child of 1 s under a parent of 200 ms ends at 200 ms", "[c
     CHECK(r.took < 600ms);
 }
 
-TEST_CASE("context: cancelling a parent ends its 100 calls in flight promptly", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: cancelling a parent ends its 100 calls in flight promptly", "[context][go]")
 {
-    running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 5000);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     auto [parent, cancel_parent] = with_cancel(context{});
     constexpr int calls = 100;
     int completed = 0;
@@ -125,7 +121,8 @@ TEST_CASE("context: cancelling a parent ends its 100 calls in flight promptly", 
                 ++cancelled;
         });
     }
-    ioc.run_for(300ms); // all sent (64) or waiting for a connection (36)
+    // All sent (64, one per pooled connection) or waiting for a connection (36).
+    REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeRegions") >= 64; }));
     CHECK(completed == 0);
     const auto start = clock_type::now();
     cancel_parent(); // from outside the io_context's thread's work, as Go code would
@@ -135,17 +132,13 @@ TEST_CASE("context: cancelling a parent ends its 100 calls in flight promptly", 
     CHECK(completed == calls);
     CHECK(cancelled == calls);
     CHECK(took < 1s);
-    ioc.run_for(50ms);
-    CHECK(ecs.rpc().open_connections() == 0);
+    CHECK(test::run_until(ioc, [&] { return ecs.rpc().open_connections() == 0; }));
 }
 
-TEST_CASE("context: a cancellation that lands between the write and the read is not lost", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a cancellation that lands between the write and the read is not lost", "[context][go]")
 {
     // Kept-alive connections make the write complete at once; the cancellation
     // then arrives before the call starts reading, where Asio would forget it.
-    running_emulator emu;
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     constexpr int calls = 20;
     for (int round = 0; round < 2; ++round) {
         auto [ctx, cancel] = with_cancel(context{});
@@ -169,11 +162,8 @@ TEST_CASE("context: a cancellation that lands between the write and the read is 
     }
 }
 
-TEST_CASE("context: a call under a cancelled or expired context ends before sending", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a call under a cancelled or expired context ends before sending", "[context][go]")
 {
-    running_emulator emu;
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     auto [cancelled_ctx, cancel] = with_cancel(context{});
     cancel();
     auto r = regions_under(ecs, ioc, cancelled_ctx);
@@ -185,12 +175,9 @@ TEST_CASE("context: a call under a cancelled or expired context ends before send
     CHECK(ctl.requests().empty());
 }
 
-TEST_CASE("context: a header value reaches the request and the emulator's log and the failure's diagnostics",
-          "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a header value reaches the request and the emulator's log and the failure's diagnostics",
+                 "[context][go]")
 {
-    running_emulator emu;
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     const context traced = with_header(with_value(context{}, "tenant", "blue"), "X-Trace-Id", "trace-42");
     bool threw = false;
     run_coroutine(ioc, [&]() -> asio::awaitable<void> {
@@ -213,22 +200,16 @@ TEST_CASE("context: a header value reaches the request and the emulator's log an
     CHECK_FALSE(logged.at("extra_headers").as_object().contains("tenant")); // plain values stay local
 }
 
-TEST_CASE("context: a header that cannot be sent fails the call, naming it", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a header that cannot be sent fails the call, naming it", "[context][go]")
 {
-    running_emulator emu;
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     const auto r = regions_under(ecs, ioc, with_header(context{}, "x-trace-id", "bad\r\nvalue"));
     CHECK(r.ec == errc::invalid_parameter);
     CHECK(r.res.diag.field == "x-trace-id");
 }
 
-TEST_CASE("context: bound to a whole coroutine, its deadline ends the call the coroutine awaits", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: bound to a whole coroutine, its deadline ends the call the coroutine awaits", "[context][go]")
 {
-    running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 5000);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     auto [ctx, cancel] = with_timeout(context{}, 300ms);
     context_binding bound(ctx, ioc.get_executor());
     std::exception_ptr failure;
@@ -255,12 +236,9 @@ TEST_CASE("context: bound to a whole coroutine, its deadline ends the call the c
     CHECK(clock_type::now() - start < 2s);
 }
 
-TEST_CASE("context: a parallel_group's cancellation ends the calls of the branch that lost", "[context][go]")
+TEST_CASE_METHOD(client_on_emulator, "context: a parallel_group's cancellation ends the calls of the branch that lost", "[context][go]")
 {
-    running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 5000);
-    asio::io_context ioc;
-    ecs::client ecs(ioc, test::http_options_for(emu));
     asio::steady_timer timer(ioc, 200ms);
     const auto start = clock_type::now();
     error_code call_ec;

@@ -206,10 +206,11 @@ TEST_CASE("max_pending with the wait policy: calls beyond the bound wait for a s
         auto b = ecs.describe_regions({}, call_options{.context = ctx}, with_blocker([](error_code ec, auto) {
                                           CHECK(ec == errc::cancelled);
                                       }));
-        std::this_thread::sleep_for(50ms);
+        REQUIRE(test::wait_logged(emu, "DescribeRegions", 2)); // both slots taken
         cancel();
         CHECK(b.wait_for(200ms) == std::optional<int>(0));
         REQUIRE(slow.wait_for(2));
+        CHECK(test::count_logged(emu, "DescribeRegions") == 2); // the cancelled one was never sent
     }
 }
 
@@ -223,7 +224,7 @@ TEST_CASE("graceful shutdown: accepted calls finish and later ones fail at once"
     outcomes out;
     for (int i = 0; i < 5; ++i)
         ecs.describe_regions({}, out.callback());
-    std::this_thread::sleep_for(50ms);
+    REQUIRE(test::wait_logged(emu, "DescribeRegions", 5)); // all of them in flight
     const auto start = clock_type::now();
     ecs.shutdown(shutdown_mode::graceful, 5s);
     CHECK(out.completed.load() == 5); // shutdown returned after every callback did
@@ -241,7 +242,7 @@ TEST_CASE("graceful shutdown: what outlives the grace period is cancelled", "[go
     outcomes out;
     for (int i = 0; i < 5; ++i) // three in flight, two waiting for a slot
         ecs.describe_regions({}, out.callback());
-    std::this_thread::sleep_for(100ms);
+    REQUIRE(test::wait_logged(emu, "DescribeRegions", 3));
     const auto start = clock_type::now();
     ecs.shutdown(shutdown_mode::graceful, 200ms);
     const auto took = clock_type::now() - start;
@@ -265,7 +266,7 @@ TEST_CASE("abort shutdown: channels get the error and close; callbacks run; bloc
                                       CHECK(ec == errc::shut_down);
                                       called = true;
                                   }));
-    std::this_thread::sleep_for(100ms);
+    REQUIRE(test::wait_logged(emu, "DescribeRegions", 2)); // both in flight
     const auto start = clock_type::now();
     ecs.shutdown(shutdown_mode::abort);
     CHECK(clock_type::now() - start < 1s);
