@@ -15,6 +15,7 @@
 // use_awaitable and use_future.
 
 #include <alicloud/core/diagnostics.hpp>
+#include <alicloud/detail/forwarding_associator.hpp>
 
 #include <boost/asio/associator.hpp>
 #include <boost/asio/async_result.hpp>
@@ -62,18 +63,8 @@ namespace boost::asio {
 // of the handler it wraps.
 template <template <class, class> class Associator, class Handler, class DefaultCandidate>
 struct associator<Associator, alicloud::detail::diagnostics_handler<Handler>, DefaultCandidate>
-    : Associator<Handler, DefaultCandidate> {
-    static typename Associator<Handler, DefaultCandidate>::type get(
-        const alicloud::detail::diagnostics_handler<Handler>& h) noexcept
-    {
-        return Associator<Handler, DefaultCandidate>::get(h.handler);
-    }
-    static auto get(const alicloud::detail::diagnostics_handler<Handler>& h, const DefaultCandidate& c) noexcept
-        -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler, c))
-    {
-        return Associator<Handler, DefaultCandidate>::get(h.handler, c);
-    }
-};
+    : alicloud::detail::forwarding_associator<Associator, alicloud::detail::diagnostics_handler<Handler>, Handler,
+                                              DefaultCandidate> {};
 
 template <class Token, class Response>
 struct async_result<alicloud::with_diagnostics_t<Token>, void(alicloud::error_code, Response)> {

@@ -95,12 +95,6 @@ asio::awaitable<fetched> fetch_role_credentials(std::shared_ptr<role_source> src
 
 } // namespace
 
-std::string environment(const char* name)
-{
-    const char* v = std::getenv(name);
-    return v != nullptr ? v : "";
-}
-
 std::shared_ptr<credentials_provider> make_ecs_ram_role(asio::any_io_executor ex, ecs_ram_role_options options,
                                                         std::string name)
 {

@@ -7,11 +7,19 @@
 #include "ini.hpp"
 #include "service_providers.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <sstream>
 
 namespace alicloud {
+
+std::string detail::environment(const char* name)
+{
+    const char* v = std::getenv(name);
+    return v != nullptr ? v : "";
+}
+
 namespace {
 
 namespace asio = boost::asio;

@@ -25,6 +25,7 @@
 // asio::experimental::error::channel_closed.
 
 #include <alicloud/core/error.hpp>
+#include <alicloud/detail/forwarding_associator.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/associator.hpp>
@@ -188,18 +189,8 @@ struct send_to_handler {
 // the handler it wraps.
 template <template <class, class> class Associator, class Response, class Handler, class DefaultCandidate>
 struct boost::asio::associator<Associator, alicloud::detail::close_after_receive<Response, Handler>, DefaultCandidate>
-    : Associator<Handler, DefaultCandidate> {
-    static typename Associator<Handler, DefaultCandidate>::type get(
-        const alicloud::detail::close_after_receive<Response, Handler>& h) noexcept
-    {
-        return Associator<Handler, DefaultCandidate>::get(h.handler);
-    }
-    static auto get(const alicloud::detail::close_after_receive<Response, Handler>& h, const DefaultCandidate& c) noexcept
-        -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler, c))
-    {
-        return Associator<Handler, DefaultCandidate>::get(h.handler, c);
-    }
-};
+    : alicloud::detail::forwarding_associator<Associator, alicloud::detail::close_after_receive<Response, Handler>,
+                                              Handler, DefaultCandidate> {};
 
 template <class Response>
 struct boost::asio::async_result<alicloud::as_channel_t, void(alicloud::error_code, Response)> {
