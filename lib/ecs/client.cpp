@@ -5,6 +5,7 @@
 #include <alicloud/ecs/client.hpp>
 
 #include "ecs/models/codec.hpp"
+#include "ecs/models/json_document.hpp"
 #include "rpc/client_impl.hpp"
 
 #include <alicloud/core/sansio/response_decoder.hpp>
@@ -14,7 +15,6 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/json/monotonic_resource.hpp>
 
 #include <memory>
 #include <optional>
@@ -31,29 +31,28 @@ client_options for_ecs(client_options options)
     return options;
 }
 
-// The answer's text -> a JSON tree in a per-thread arena -> the model. The
-// tree is only a step on the way: built in reused memory and dropped whole
-// (no per-node allocation or destruction), which was most of a large
-// answer's cost.
+// The answer's text -> the model. A success answer is parsed into a
+// json_document this thread keeps and reuses (no allocation per call once warm)
+// and read from there; an error answer, or a body that is not JSON, goes to the
+// generic decoder, which says what the service or the body got wrong.
 template <class Response>
 void decode_answer(const rpc_response& r, Response& out, error_code& ec)
 {
     constexpr std::size_t keep_at_most = 4 * 1024 * 1024;
-    thread_local std::unique_ptr<unsigned char[]> arena;
-    thread_local std::size_t arena_size = 0;
-    const std::size_t wanted = 3 * r.text.size() + 4096;
-    if (wanted > arena_size && wanted <= keep_at_most) {
-        arena = std::make_unique<unsigned char[]>(wanted);
-        arena_size = wanted;
+    thread_local detail::json_document document;
+    boost::json::error_code parse_ec;
+    if (r.http_status >= 200 && r.http_status < 300 && document.parse(r.text, parse_ec) &&
+        document.root().kind == detail::json_kind::object) {
+        detail::decode(document, out, ec, out.diag);
+        document.shrink(keep_at_most);
+        return;
     }
-    std::optional<boost::json::monotonic_resource> memory; // beyond the arena: the heap, freed below
-    if (arena_size != 0)
-        memory.emplace(arena.get(), arena_size);
-    else
-        memory.emplace();
-    const boost::json::value tree = sansio::decode_rpc_response(r.http_status, r.text, ec, out.diag, &*memory);
-    if (!ec)
-        detail::decode(tree, out, ec, out.diag);
+    document.shrink(keep_at_most);
+    sansio::decode_rpc_response(r.http_status, r.text, ec, out.diag);
+    if (!ec) { // Boost.JSON took what the document did not: both parse standard JSON, so this is a bug
+        ec = client_errc::malformed_response;
+        out.diag.client_message = "malformed response: the body could not be parsed (" + parse_ec.message() + ")";
+    }
 }
 
 // The RPC call's handler: decodes the answer into the model, then completes

@@ -9,9 +9,9 @@
 //     encode(request)               the wire parameters, flattened as the
 //                                   official SDKs flatten them
 //     decode(body, response, ec, diag)
-//                                   body: the success JSON object (after
-//                                   sansio::decode_rpc_response); a member of the
-//                                   wrong type gives malformed_response naming its path
+//                                   body: a success answer's JSON, parsed (see
+//                                   json_document.hpp); a member of the wrong
+//                                   type gives malformed_response naming its path
 //     operation_traits<Request>     the Action, the response type, and whether a
 //                                   repeat is safe
 //
@@ -22,7 +22,6 @@
 #include <alicloud/core/parameters.hpp>
 #include <alicloud/ecs/models.hpp>
 
-#include <boost/json/fwd.hpp>
 
 #include <optional>
 #include <string>
@@ -55,8 +54,10 @@ void validate(const Request& request, error_code& ec, diagnostics& diag);
 template <request_model Request>
 parameters encode(const Request& request);
 
+class json_document;
+
 template <class Response>
-void decode(const boost::json::value& body, Response& out, error_code& ec, diagnostics& diag);
+void decode(const json_document& body, Response& out, error_code& ec, diagnostics& diag);
 
 template <class Response, bool Idempotent>
 struct operation_kind {

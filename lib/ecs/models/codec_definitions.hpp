@@ -32,14 +32,14 @@ parameters encode(const Request& request)
 }
 
 template <class Response>
-void decode(const boost::json::value& body, Response& out, error_code& ec, diagnostics& diag)
+void decode(const json_document& body, Response& out, error_code& ec, diagnostics& diag)
 {
     ec.clear();
     out = Response{};
     decode_failure failure{ec, diag};
     const json_path root;
-    if (const boost::json::object* o = body.if_object()) {
-        object_reader reader(*o, root, failure);
+    if (body.root().kind == json_kind::object) {
+        object_reader reader(body, 0, root, failure);
         read_members(reader, out);
     } else {
         failure.set(root, "expected a JSON object");
@@ -48,11 +48,12 @@ void decode(const boost::json::value& body, Response& out, error_code& ec, diagn
 
 } // namespace alicloud::ecs::detail
 
-#define ALICLOUD_ECS_DEFINE_CODEC(name)                                                                    \
-    template void alicloud::ecs::detail::validate(const alicloud::ecs::name##_request&,                  \
-                                                  alicloud::error_code&, alicloud::diagnostics&);         \
-    template alicloud::parameters alicloud::ecs::detail::encode(const alicloud::ecs::name##_request&);    \
-    template void alicloud::ecs::detail::decode(const boost::json::value&, alicloud::ecs::name##_response&, \
-                                                alicloud::error_code&, alicloud::diagnostics&)
+#define ALICLOUD_ECS_DEFINE_CODEC(name)                                                                 \
+    template void alicloud::ecs::detail::validate(const alicloud::ecs::name##_request&,                 \
+                                                  alicloud::error_code&, alicloud::diagnostics&);       \
+    template alicloud::parameters alicloud::ecs::detail::encode(const alicloud::ecs::name##_request&);  \
+    template void alicloud::ecs::detail::decode(const alicloud::ecs::detail::json_document&,            \
+                                                alicloud::ecs::name##_response&, alicloud::error_code&, \
+                                                alicloud::diagnostics&)
 
 #endif

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <iterator>
 #include <limits>
 #include <system_error>
 
@@ -10,18 +9,18 @@ namespace alicloud::ecs::detail {
 namespace {
 
 template <class Int>
-bool to_integer(const boost::json::value& v, Int& out) noexcept
+bool to_integer(const json_node& v, Int& out) noexcept
 {
-    if (const auto* i = v.if_int64()) {
-        if (*i < std::numeric_limits<Int>::min() || *i > std::numeric_limits<Int>::max())
+    if (v.kind == json_kind::int64) {
+        if (v.int64 < std::numeric_limits<Int>::min() || v.int64 > std::numeric_limits<Int>::max())
             return false;
-        out = static_cast<Int>(*i);
+        out = static_cast<Int>(v.int64);
         return true;
     }
-    if (const auto* u = v.if_uint64()) {
-        if (*u > static_cast<std::uint64_t>(std::numeric_limits<Int>::max()))
+    if (v.kind == json_kind::uint64) {
+        if (v.uint64 > static_cast<std::uint64_t>(std::numeric_limits<Int>::max()))
             return false;
-        out = static_cast<Int>(*u);
+        out = static_cast<Int>(v.uint64);
         return true;
     }
     return false;
@@ -54,18 +53,72 @@ void decode_failure::set(const json_path& where, std::string_view what)
     diag.client_message.append(what);
 }
 
-const boost::json::value* object_reader::find(std::string_view key) noexcept
+namespace {
+
+// The hash tables of the objects being read, innermost last: readers nest as
+// the objects do, so a reader's table is pushed when built and popped when the
+// reader goes. Slots hold a member's node index + 1; 0 is empty.
+thread_local std::vector<json_document::index> table_stack;
+
+constexpr std::uint32_t small_object = 8; // members; smaller objects are scanned
+
+} // namespace
+
+object_reader::~object_reader()
+{
+    if (table_ != no_table)
+        table_stack.resize(table_);
+}
+
+json_document::index object_reader::lookup(std::string_view key)
+{
+    const auto end = doc_.end(object_);
+    const auto h = json_document::hash(key);
+    const auto is_it = [&](index i) {
+        const json_node& n = doc_.at(i);
+        return n.key_hash == h && doc_.key(n) == key;
+    };
+    if (next_ != end && is_it(next_))
+        return next_;
+    if (doc_.at(object_).size <= small_object) {
+        for (auto i = json_document::first(object_); i != end; i = doc_.next(i))
+            if (is_it(i))
+                return i;
+        return end;
+    }
+    if (table_ == no_table) {
+        std::uint32_t slots = 16;
+        while (slots < 2 * doc_.at(object_).size)
+            slots *= 2;
+        mask_ = slots - 1;
+        table_ = table_stack.size();
+        table_stack.resize(table_ + slots, 0);
+        for (auto i = json_document::first(object_); i != end; i = doc_.next(i)) {
+            auto s = doc_.at(i).key_hash & mask_;
+            while (table_stack[table_ + s] != 0)
+                s = (s + 1) & mask_;
+            table_stack[table_ + s] = i + 1;
+        }
+    }
+    for (auto s = h & mask_;; s = (s + 1) & mask_) {
+        const index slot = table_stack[table_ + s];
+        if (slot == 0)
+            return end;
+        if (is_it(slot - 1))
+            return slot - 1;
+    }
+}
+
+const json_node* object_reader::find(std::string_view key)
 {
     if (failure_.failed())
         return nullptr;
-    auto it = next_;
-    if (it == object_.end() || it->key() != key) {
-        it = object_.find(key);
-        if (it == object_.end())
-            return nullptr;
-    }
-    next_ = std::next(it);
-    return it->value().is_null() ? nullptr : &it->value();
+    const auto i = lookup(key);
+    if (i == doc_.end(object_))
+        return nullptr;
+    next_ = doc_.next(i);
+    const json_node& v = doc_.at(i);
+    return v.kind == json_kind::null ? nullptr : &v;
 }
 
 void object_reader::fail(std::string_view key, std::string_view what)
@@ -73,36 +126,37 @@ void object_reader::fail(std::string_view key, std::string_view what)
     failure_.set(json_path{&here_, key}, what);
 }
 
-const boost::json::object* object_reader::find_object(std::string_view key)
+const json_node* object_reader::find_object(std::string_view key)
 {
-    const boost::json::value* v = find(key);
+    const json_node* v = find(key);
     if (v == nullptr)
         return nullptr;
-    if (const auto* o = v->if_object())
-        return o;
+    if (v->kind == json_kind::object)
+        return v;
     fail(key, "expected an object");
     return nullptr;
 }
 
-const boost::json::array* object_reader::find_list(std::string_view key, const json_path& container,
-                                                   std::string_view element)
+const json_node* object_reader::find_list(std::string_view key, const json_path& container, std::string_view element)
 {
-    const boost::json::object* o = find_object(key);
+    const json_node* o = find_object(key);
     if (o == nullptr)
         return nullptr;
-    const auto it = o->find(element);
-    if (it == o->end() || it->value().is_null())
+    const json_path wrapper_path{&here_, key};
+    object_reader wrapper(doc_, index_of(o), wrapper_path, failure_);
+    const json_node* list = wrapper.find(element);
+    if (list == nullptr)
         return nullptr;
-    if (const auto* a = it->value().if_array())
-        return a;
+    if (list->kind == json_kind::array)
+        return list;
     failure_.set(json_path{&container, element}, "expected an array");
     return nullptr;
 }
 
-void object_reader::read_string(std::string_view key, const boost::json::value& v, std::string& out)
+void object_reader::read_string(std::string_view key, const json_node& v, std::string& out)
 {
-    if (const auto* s = v.if_string())
-        out.assign(s->data(), s->size());
+    if (v.kind == json_kind::string)
+        out.assign(doc_.string(v));
     else
         fail(key, "expected a string");
 }
@@ -110,7 +164,7 @@ void object_reader::read_string(std::string_view key, const boost::json::value& 
 template <class Int>
 void object_reader::read_integer(std::string_view key, Int& out)
 {
-    const boost::json::value* v = find(key);
+    const json_node* v = find(key);
     if (v == nullptr || to_integer(*v, out))
         return;
     if (v->is_number())
@@ -122,23 +176,23 @@ void object_reader::read_integer(std::string_view key, Int& out)
 
 void object_reader::read(std::string_view key, std::string& out)
 {
-    if (const boost::json::value* v = find(key))
+    if (const json_node* v = find(key))
         read_string(key, *v, out);
 }
 
 void object_reader::read(std::string_view key, std::optional<std::string>& out)
 {
-    if (const boost::json::value* v = find(key))
+    if (const json_node* v = find(key))
         read_string(key, *v, out.emplace());
 }
 
 void object_reader::read(std::string_view key, bool& out)
 {
-    const boost::json::value* v = find(key);
+    const json_node* v = find(key);
     if (v == nullptr)
         return;
-    if (const auto* b = v->if_bool())
-        out = *b;
+    if (v->kind == json_kind::boolean)
+        out = v->boolean;
     else
         fail(key, "expected true or false");
 }
@@ -155,18 +209,19 @@ void object_reader::read(std::string_view key, std::int64_t& out)
 
 void object_reader::read(std::string_view key, std::optional<double>& out)
 {
-    const boost::json::value* v = find(key);
+    const json_node* v = find(key);
     if (v == nullptr)
         return;
     if (v->is_number()) {
-        out = v->to_number<double>();
+        out = v->to_double();
         return;
     }
-    if (const auto* s = v->if_string()) {
+    if (v->kind == json_kind::string) {
+        const std::string_view s = doc_.string(*v);
         double d = 0;
-        const char* end = s->data() + s->size();
-        const auto [ptr, err] = std::from_chars(s->data(), end, d);
-        if (err == std::errc() && ptr == end && !s->empty() && std::isfinite(d)) {
+        const char* end = s.data() + s.size();
+        const auto [ptr, err] = std::from_chars(s.data(), end, d);
+        if (err == std::errc() && ptr == end && !s.empty() && std::isfinite(d)) {
             out = d;
             return;
         }
@@ -177,18 +232,20 @@ void object_reader::read(std::string_view key, std::optional<double>& out)
 void object_reader::read_strings(std::string_view key, std::string_view element, std::vector<std::string>& out)
 {
     const json_path container{&here_, key};
-    const boost::json::array* items = find_list(key, container, element);
+    const json_node* items = find_list(key, container, element);
     if (items == nullptr)
         return;
     out.clear();
-    out.reserve(items->size());
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        const auto* s = (*items)[i].if_string();
-        if (s == nullptr) {
+    out.reserve(items->size);
+    const auto list = index_of(items);
+    std::size_t i = 0;
+    for (auto e = json_document::first(list); e != doc_.end(list); e = doc_.next(e), ++i) {
+        const json_node& s = doc_.at(e);
+        if (s.kind != json_kind::string) {
             failure_.set(json_path{&container, element, i}, "expected a string");
             return;
         }
-        out.emplace_back(s->data(), s->size());
+        out.emplace_back(doc_.string(s));
     }
 }
 

@@ -10,14 +10,15 @@
 // whole decode with client_errc::malformed_response and a message naming its
 // path in the body, e.g. "Instances.Instance[2].Cpu: expected a number".
 //
+// The body arrives as a json_document (see there why not a boost::json::value).
+//
 // Each model type T gets a `void read_members(object_reader&, T&)` overload in
 // namespace detail; the templates below find it by argument-dependent lookup.
 
 #include <alicloud/core/diagnostics.hpp>
 #include <alicloud/core/error.hpp>
 
-#include <boost/json/object.hpp>
-#include <boost/json/value.hpp>
+#include "ecs/models/json_document.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -51,10 +52,15 @@ struct decode_failure {
 
 class object_reader {
 public:
-    object_reader(const boost::json::object& object, const json_path& here, decode_failure& failure) noexcept
-        : object_(object), next_(object.begin()), here_(here), failure_(failure)
+    using index = json_document::index;
+
+    object_reader(const json_document& doc, index object, const json_path& here, decode_failure& failure) noexcept
+        : doc_(doc), object_(object), next_(json_document::first(object)), here_(here), failure_(failure)
     {
     }
+    ~object_reader();
+    object_reader(const object_reader&) = delete;
+    object_reader& operator=(const object_reader&) = delete;
 
     void read(std::string_view key, std::string& out);
     void read(std::string_view key, std::optional<std::string>& out);
@@ -72,9 +78,9 @@ public:
     template <class T>
     void read_object(std::string_view key, T& out)
     {
-        if (const boost::json::object* o = find_object(key)) {
+        if (const json_node* o = find_object(key)) {
             const json_path path{&here_, key};
-            object_reader nested(*o, path, failure_);
+            object_reader nested(doc_, index_of(o), path, failure_);
             read_members(nested, out);
         }
     }
@@ -84,37 +90,47 @@ public:
     void read_objects(std::string_view key, std::string_view element, std::vector<T>& out)
     {
         const json_path container{&here_, key};
-        const boost::json::array* items = find_list(key, container, element);
+        const json_node* items = find_list(key, container, element);
         if (items == nullptr)
             return;
         out.clear();
-        out.resize(items->size());
-        for (std::size_t i = 0; i < items->size() && !failure_.failed(); ++i) {
+        out.resize(items->size);
+        const index list = index_of(items);
+        std::size_t i = 0;
+        for (index e = json_document::first(list); e != doc_.end(list) && !failure_.failed(); e = doc_.next(e), ++i) {
             const json_path path{&container, element, i};
-            const boost::json::object* o = (*items)[i].if_object();
-            if (o == nullptr) {
+            if (doc_.at(e).kind != json_kind::object) {
                 failure_.set(path, "expected an object");
                 return;
             }
-            object_reader nested(*o, path, failure_);
+            object_reader nested(doc_, e, path, failure_);
             read_members(nested, out[i]);
         }
     }
 
 private:
-    // The member's value, or nullptr when it is missing or null. Looks at the
-    // member after the previous hit first: models list members in the order the
-    // service sends them, so a lookup is usually one comparison, not a hash.
-    const boost::json::value* find(std::string_view key) noexcept;
-    const boost::json::object* find_object(std::string_view key);
-    const boost::json::array* find_list(std::string_view key, const json_path& container, std::string_view element);
+    // The member's value, or nullptr when it is missing or null. The member
+    // after the previous hit is tried first (a model that lists members in the
+    // order the service sends them finds each at once); past that, a large
+    // object is looked up in a hash table of its members, built on the first
+    // miss, and a small one scanned.
+    const json_node* find(std::string_view key);
+    index lookup(std::string_view key);
+    const json_node* find_object(std::string_view key);
+    const json_node* find_list(std::string_view key, const json_path& container, std::string_view element);
     void fail(std::string_view key, std::string_view what);
     template <class Int>
     void read_integer(std::string_view key, Int& out);
-    void read_string(std::string_view key, const boost::json::value& v, std::string& out);
+    void read_string(std::string_view key, const json_node& v, std::string& out);
+    index index_of(const json_node* n) const noexcept { return static_cast<index>(n - &doc_.at(0)); }
 
-    const boost::json::object& object_;
-    boost::json::object::const_iterator next_;
+    static constexpr std::size_t no_table = static_cast<std::size_t>(-1);
+
+    const json_document& doc_;
+    index object_;
+    index next_;
+    std::size_t table_ = no_table; // where this object's table starts in the thread's table stack
+    std::uint32_t mask_ = 0;
     const json_path& here_;
     decode_failure& failure_;
 };

@@ -9,6 +9,7 @@ set(ALICLOUD_ECS_MODEL_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/describe_zones.cpp
   ${CMAKE_CURRENT_LIST_DIR}/instance_actions.cpp
   ${CMAKE_CURRENT_LIST_DIR}/instance_status.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/json_document.cpp
   ${CMAKE_CURRENT_LIST_DIR}/json_reader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/parameter_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/request_checker.cpp
