@@ -35,24 +35,31 @@ client_options for_ecs(client_options options)
 // json_document this thread keeps and reuses (no allocation per call once warm)
 // and read from there; an error answer, or a body that is not JSON, goes to the
 // generic decoder, which says what the service or the body got wrong.
+// One per thread for every operation (a thread_local in the template below
+// would be one per response type, each keeping its own buffers).
+detail::json_document& thread_document()
+{
+    thread_local detail::json_document document;
+    return document;
+}
+
 template <class Response>
 void decode_answer(const rpc_response& r, Response& out, error_code& ec)
 {
     constexpr std::size_t keep_at_most = 4 * 1024 * 1024;
-    thread_local detail::json_document document;
+    detail::json_document& document = thread_document();
     boost::json::error_code parse_ec;
     if (r.http_status >= 200 && r.http_status < 300 && document.parse(r.text, parse_ec) &&
         document.root().kind == detail::json_kind::object) {
         detail::decode(document, out, ec, out.diag);
-        document.shrink(keep_at_most);
-        return;
+    } else {
+        sansio::decode_rpc_response(r.http_status, r.text, ec, out.diag);
+        if (!ec) { // Boost.JSON took what the document did not: both parse standard JSON, so this is a bug
+            ec = client_errc::malformed_response;
+            out.diag.client_message = "malformed response: the body could not be parsed (" + parse_ec.message() + ")";
+        }
     }
     document.shrink(keep_at_most);
-    sansio::decode_rpc_response(r.http_status, r.text, ec, out.diag);
-    if (!ec) { // Boost.JSON took what the document did not: both parse standard JSON, so this is a bug
-        ec = client_errc::malformed_response;
-        out.diag.client_message = "malformed response: the body could not be parsed (" + parse_ec.message() + ")";
-    }
 }
 
 // The RPC call's handler: decodes the answer into the model, then completes

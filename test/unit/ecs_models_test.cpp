@@ -572,6 +572,19 @@ TEST_CASE("unknown enum strings are kept", "[ecs][models]")
     CHECK(ecs::parse_instance_status("running") == ecs::instance_status::unknown); // case matters
 }
 
+TEST_CASE("a key sent twice: the later member is read in small and large objects alike", "[ecs][models]")
+{
+    // As boost::json::parse keeps it; an instance has more members than the
+    // reader scans one by one, so it is looked up in a table.
+    const auto d = decode<ecs::describe_instances_response>(R"json({"RequestId":"first","RequestId":"last",
+        "Instances":{"Instance":[{"InstanceId":"i-first","InstanceName":"n","Cpu":2,"Memory":4096,"ZoneId":"z",
+        "RegionId":"r","Status":"Running","InstanceType":"t","ImageId":"m","HostName":"h","InstanceId":"i-last"}]}})json");
+    REQUIRE_FALSE(d.ec);
+    CHECK(d.value.request_id == "last");
+    REQUIRE(d.value.instances.size() == 1);
+    CHECK(d.value.instances[0].instance_id == "i-last");
+}
+
 TEST_CASE("a decode replaces whatever the response held", "[ecs][models]")
 {
     ecs::describe_instances_response out;

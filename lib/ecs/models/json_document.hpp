@@ -5,7 +5,7 @@
 // models to read.
 //
 // A boost::json::value tree costs a hash table per object and an allocation
-// per string; the models read a few members of each object, once, in order, and
+// per string; the models read some members of each object, once each, and
 // then drop the tree. Here Boost.JSON's SAX parser (basic_parser) appends one
 // node per value, in document order; keys and strings point into the text,
 // and only those the JSON escapes are unescaped into a buffer of the

@@ -78,34 +78,41 @@ json_document::index object_reader::lookup(std::string_view key)
         const json_node& n = doc_.at(i);
         return n.key_hash == h && doc_.key(n) == key;
     };
-    if (next_ != end && is_it(next_))
-        return next_;
     if (doc_.at(object_).size <= small_object) {
+        auto found = end;
         for (auto i = json_document::first(object_); i != end; i = doc_.next(i))
             if (is_it(i))
-                return i;
-        return end;
+                found = i; // the last of duplicate keys, as boost::json::parse keeps
+        return found;
     }
-    if (table_ == no_table) {
-        std::uint32_t slots = 16;
-        while (slots < 2 * doc_.at(object_).size)
-            slots *= 2;
-        mask_ = slots - 1;
-        table_ = table_stack.size();
-        table_stack.resize(table_ + slots, 0);
-        for (auto i = json_document::first(object_); i != end; i = doc_.next(i)) {
-            auto s = doc_.at(i).key_hash & mask_;
-            while (table_stack[table_ + s] != 0)
-                s = (s + 1) & mask_;
-            table_stack[table_ + s] = i + 1;
-        }
-    }
+    if (table_ == no_table)
+        build_table();
     for (auto s = h & mask_;; s = (s + 1) & mask_) {
         const index slot = table_stack[table_ + s];
         if (slot == 0)
             return end;
         if (is_it(slot - 1))
             return slot - 1;
+    }
+}
+
+void object_reader::build_table()
+{
+    std::uint32_t slots = 16;
+    while (slots < 2 * doc_.at(object_).size)
+        slots *= 2;
+    mask_ = slots - 1;
+    table_ = table_stack.size();
+    table_stack.resize(table_ + slots, 0);
+    for (auto i = json_document::first(object_); i != doc_.end(object_); i = doc_.next(i)) {
+        const json_node& member = doc_.at(i);
+        auto s = member.key_hash & mask_;
+        for (; table_stack[table_ + s] != 0; s = (s + 1) & mask_) {
+            const json_node& held = doc_.at(table_stack[table_ + s] - 1);
+            if (held.key_hash == member.key_hash && doc_.key(held) == doc_.key(member))
+                break; // a duplicate key: the later member replaces it, as boost::json::parse does
+        }
+        table_stack[table_ + s] = i + 1;
     }
 }
 
@@ -116,7 +123,6 @@ const json_node* object_reader::find(std::string_view key)
     const auto i = lookup(key);
     if (i == doc_.end(object_))
         return nullptr;
-    next_ = doc_.next(i);
     const json_node& v = doc_.at(i);
     return v.kind == json_kind::null ? nullptr : &v;
 }

@@ -55,7 +55,7 @@ public:
     using index = json_document::index;
 
     object_reader(const json_document& doc, index object, const json_path& here, decode_failure& failure) noexcept
-        : doc_(doc), object_(object), next_(json_document::first(object)), here_(here), failure_(failure)
+        : doc_(doc), object_(object), here_(here), failure_(failure)
     {
     }
     ~object_reader();
@@ -109,13 +109,14 @@ public:
     }
 
 private:
-    // The member's value, or nullptr when it is missing or null. The member
-    // after the previous hit is tried first (a model that lists members in the
-    // order the service sends them finds each at once); past that, a large
-    // object is looked up in a hash table of its members, built on the first
-    // miss, and a small one scanned.
+    // The member's value, or nullptr when it is missing or null; of duplicate
+    // keys, the last (as boost::json::parse keeps). A small object is scanned;
+    // a large one - an instance has fifty members or more, read in whatever
+    // order the service sent them - gets a hash table of its members on the
+    // first lookup.
     const json_node* find(std::string_view key);
     index lookup(std::string_view key);
+    void build_table();
     const json_node* find_object(std::string_view key);
     const json_node* find_list(std::string_view key, const json_path& container, std::string_view element);
     void fail(std::string_view key, std::string_view what);
@@ -128,7 +129,6 @@ private:
 
     const json_document& doc_;
     index object_;
-    index next_;
     std::size_t table_ = no_table; // where this object's table starts in the thread's table stack
     std::uint32_t mask_ = 0;
     const json_path& here_;
