@@ -31,6 +31,8 @@ task_scheduler::admission task_scheduler::submit(submission s)
     if (timeout > limits_.max_timeout)
         return {admission::verdict::bad_timeout, nullptr,
                 "'timeout_ms' must be at most " + std::to_string(limits_.max_timeout.count())};
+    if (queue_.size() >= limits_.max_queued)
+        drop_ended_from_queue(); // a place taken by a task that ended while it waited is free
     const bool start_now = running_ < limits_.max_running && queue_.empty();
     if (!start_now && queue_.size() >= limits_.max_queued)
         return {admission::verdict::full};
@@ -54,6 +56,17 @@ task_scheduler::admission task_scheduler::submit(submission s)
     queue_.push_back(t.id);
     start_next(); // starts it at once when a slot is free
     return {admission::verdict::accepted, &t};
+}
+
+void task_scheduler::drop_ended_from_queue()
+{
+    std::erase_if(queue_, [&](const std::string& id) {
+        const auto it = tasks_.find(id);
+        if (it == tasks_.end())
+            return true;
+        expire_if_overdue(it->second);
+        return it->second.status != task_status::queued;
+    });
 }
 
 void task_scheduler::start_next()

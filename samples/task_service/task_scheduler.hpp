@@ -60,7 +60,11 @@ public:
     boost::asio::awaitable<void> shutdown(std::chrono::milliseconds grace);
 
     std::size_t running() const { return running_; }
-    std::size_t queued() const { return queue_.size(); }
+    std::size_t queued() // the tasks still waiting (those that ended while they waited leave the queue)
+    {
+        drop_ended_from_queue();
+        return queue_.size();
+    }
     std::size_t known() const { return tasks_.size(); }
 
     // Called on every change of status (the service logs them).
@@ -68,6 +72,7 @@ public:
 
 private:
     void start_next();
+    void drop_ended_from_queue();
     boost::asio::awaitable<void> run(std::string id);
     void finish(task& t, task_status status);
     void expire_if_overdue(task& t);

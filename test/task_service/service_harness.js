@@ -56,6 +56,9 @@ async function startEmulator(emulatorPath) {
   };
 }
 
+// Services still running; a scenario that fails half-way leaves none behind.
+const live = new Set();
+
 async function startService(servicePath, emu, args = [], extraEnv = {}) {
   const portFile = path.join(emu.dir, `service-${Date.now()}-${Math.random()}`);
   const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'testsecret',
@@ -65,7 +68,11 @@ async function startService(servicePath, emu, args = [], extraEnv = {}) {
   let output = '';
   proc.stdout.setEncoding('utf8');
   proc.stdout.on('data', (c) => (output += c));
-  const exited = new Promise((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  live.add(proc);
+  const exited = new Promise((r) => proc.on('exit', (code, signal) => {
+    live.delete(proc);
+    r({ code, signal });
+  }));
   const port = Number(/http (\d+)/.exec(await waitForFile(portFile))[1]);
   return {
     proc, port, exited, output: () => output,
@@ -104,6 +111,7 @@ function runScenario(emulatorPath, scenario, passed) {
     } catch (e) {
       check(false, 'unexpected error', String(e.stack || e));
     } finally {
+      for (const proc of live) proc.kill('SIGKILL');
       emu.stop();
     }
     if (failures) {
