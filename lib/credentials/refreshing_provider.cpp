@@ -71,7 +71,15 @@ void refreshing_provider::start_fetch()
     fetching_ = true;
     // Outside the caller's lock: the fetch may complete at once.
     asio::post(ex_, [self = shared_from_this()] {
-        self->fetch_([self](error_code ec, credentials_result r) { self->fetched(ec, std::move(r)); });
+        try {
+            self->fetch_([self](error_code ec, credentials_result r) { self->fetched(ec, std::move(r)); });
+        } catch (const std::exception& e) {
+            // Starting the fetch failed (memory exhausted): nothing was started,
+            // so this is its one answer - the waiters are told, none is left.
+            credentials_result none;
+            none.why = std::string("could not start fetching credentials: ") + e.what();
+            self->fetched(client_errc::credentials_unavailable, std::move(none));
+        }
     });
 }
 

@@ -636,7 +636,7 @@ std::string describe_headers(const std::vector<http_header>& headers)
 
 void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc_handler handler)
 {
-    // What may throw comes first: once admitted, the call must reach co_spawn.
+    // What may throw comes first, as far as it can (see undo_admission below).
     auto ctl = std::make_shared<call_control>(asio::make_strand(impl->executor));
     auto slot = asio::get_associated_cancellation_slot(handler);
     auto handler_ex = asio::get_associated_executor(handler, impl->executor);
@@ -657,6 +657,26 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
         return complete_at_once(*impl, std::move(handler), client_errc::async_not_enabled,
                                 "the client owns its threads and none runs: call enable_async first");
     }
+
+    // Admitted, the call is counted until its handler returns. Should what
+    // follows throw (memory exhausted), the initiating function throws and the
+    // handler is never called, as Asio's contract has it - and the admission
+    // is undone, or a shutdown would wait forever for a call that never ran.
+    struct undo_admission {
+        rpc_client_impl& impl;
+        call_control& ctl;
+        asio::cancellation_slot& slot;
+        bool armed = true;
+        ~undo_admission()
+        {
+            if (!armed)
+                return;
+            if (slot.is_connected())
+                slot.clear();
+            impl.gate.release(ctl);
+            impl.gate.finished(ctl);
+        }
+    } undo{*impl, *ctl, slot};
 
     // Connected before the call can start, and so before it can end: a
     // cancellation from here on is posted to the call's strand, where it is
@@ -714,6 +734,7 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
                     r.second.diag.context_headers = context_headers;
                 std::move(h)(r.first, std::move(r.second));
             })));
+    undo.armed = false; // the call runs: its completion leaves the gate
 }
 
 } // namespace alicloud::detail
