@@ -1,28 +1,26 @@
 #include "temporary_credentials.hpp"
 
-#include <algorithm>
-#include <cstdio>
+#include <alicloud/core/sansio/request_stamp.hpp>
+
 #include <string>
 
 namespace alicloud::detail {
 
 std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_view text)
 {
-    int y = 0;
-    unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    int used = 0;
-    const std::string copy(text);
-    if (std::sscanf(copy.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%n", &y, &mo, &d, &h, &mi, &s, &used) != 6)
+    // The request timestamp's format, with fractional seconds (".123") allowed
+    // before the "Z" and dropped.
+    std::string whole(text);
+    if (const auto dot = whole.find('.'); dot != std::string::npos && whole.ends_with('Z')) {
+        const auto fraction = std::string_view(whole).substr(dot + 1, whole.size() - dot - 2);
+        if (fraction.empty() || fraction.find_first_not_of("0123456789") != std::string_view::npos)
+            return std::nullopt;
+        whole.erase(dot, fraction.size() + 1);
+    }
+    std::chrono::system_clock::time_point t;
+    if (!sansio::parse_timestamp(whole, t))
         return std::nullopt;
-    std::string_view rest = text.substr(static_cast<std::size_t>(used));
-    if (rest.starts_with('.')) // fractional seconds
-        rest.remove_prefix(std::min(rest.find_first_not_of("0123456789", 1), rest.size()));
-    if (rest != "Z")
-        return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(mo), std::chrono::day(d)};
-    if (!ymd.ok() || h > 23 || mi > 59 || s > 60)
-        return std::nullopt;
-    return std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) + std::chrono::seconds(s);
+    return t;
 }
 
 bool read_temporary_credentials(const boost::json::value* object, credentials_result& out)

@@ -74,7 +74,7 @@ TEST_CASE("credentials provider: none yields, every reason is told, nothing is s
     CHECK(ctl.requests().empty());
 }
 
-TEST_CASE("credentials provider: STS credentials work, then expire; no secret or token is ever shown",
+TEST_CASE("credentials provider: STS credentials work, then expire, no secret or token is ever shown",
           "[credentials][sts]")
 {
     auto opts = emulator::test::fast_options();

@@ -212,7 +212,7 @@ TEST_CASE("ecs::client: a const completion token works", "[ecs][client]")
     CHECK(calls == 1);
 }
 
-TEST_CASE("ECS client: with no endpoint, the region's host from the official tables; an unknown region fails clearly",
+TEST_CASE("ECS client: with no endpoint, the region's host from the official tables, an unknown region fails clearly",
           "[ecs][endpoint]")
 {
     asio::io_context ioc;

@@ -253,7 +253,7 @@ TEST_CASE("graceful shutdown: what outlives the grace period is cancelled", "[go
     CHECK(ecs.rpc().open_connections() == 0);
 }
 
-TEST_CASE("abort shutdown: channels get the error and close; callbacks run; blockers are released", "[go][lifecycle]")
+TEST_CASE("abort shutdown: channels get the error and close, callbacks run, blockers are released", "[go][lifecycle]")
 {
     running_emulator emu;
     test::add_latency(emu, "DescribeRegions", 5000);

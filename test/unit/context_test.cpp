@@ -97,7 +97,7 @@ TEST_CASE("a child nobody holds any more stops listening to its parent", "[conte
     cancel();                 // and cancelling the parent reaches nothing dead
 }
 
-TEST_CASE("values are found nearest first; headers keep their order and the nearest value wins", "[context]")
+TEST_CASE("values are found nearest first, headers keep their order and the nearest value wins", "[context]")
 {
     context ctx = with_value(context{}, "tenant", "a");
     ctx = with_header(ctx, "X-Trace-Id", "t-1");

@@ -4,6 +4,7 @@
 #include <alicloud/credentials/providers.hpp>
 
 #include "credentials/ini.hpp"
+#include "credentials/temporary_credentials.hpp"
 #include "credentials_file.hpp"
 #include "scoped_env.hpp"
 
@@ -146,7 +147,7 @@ TEST_CASE("profile: the section named, or ALIBABA_CLOUD_PROFILE, or default", "[
     CHECK_FALSE(profile_credentials(unused_executor())->try_get());
 }
 
-TEST_CASE("chain: the first that yields, kept; otherwise every reason, and no secret", "[credentials][chain]")
+TEST_CASE("chain: the first that yields, kept, otherwise every reason, and no secret", "[credentials][chain]")
 {
     const credentials_file f(sample_file);
     scoped_env file("ALIBABA_CLOUD_CREDENTIALS_FILE", f.path.c_str());
@@ -171,8 +172,27 @@ TEST_CASE("chain: the first that yields, kept; otherwise every reason, and no se
     CHECK(ec == client_errc::credentials_unavailable);
     CHECK(ec == errc::credentials_unavailable);
     CHECK(r.why.starts_with("unable to get credentials from any provider of the chain: env: "));
-    CHECK(r.why.find("; profile: ") != std::string::npos);
+    INFO(r.why);
+    CHECK(r.why.find("; profile/access_key: ") != std::string::npos); // the broken profile, read as its type says
     CHECK(r.why.find("; static: ") != std::string::npos);
     CHECK(r.why.find("s3cr3t-value") == std::string::npos);
     CHECK(r.why.find("only-the-id") == std::string::npos);
+}
+
+TEST_CASE("temporary credentials: Expiration is read as the request timestamp's format, fractions dropped",
+          "[credentials]")
+{
+    using detail::parse_utc_time;
+    using namespace std::chrono;
+    const auto whole = parse_utc_time("2026-11-23T05:00:07Z");
+    REQUIRE(whole);
+    CHECK(*whole == sys_days(year(2026) / 11 / 23) + hours(5) + seconds(7));
+    CHECK(parse_utc_time("2026-11-23T05:00:07.250Z") == whole);
+    CHECK_FALSE(parse_utc_time("2026-11-23T05:00:07.Z"));
+    CHECK_FALSE(parse_utc_time("2026-11-23T05:00:07.2a0Z"));
+    CHECK_FALSE(parse_utc_time("2026-11-23T05:00:07"));   // no zone
+    CHECK_FALSE(parse_utc_time("2026-11-3T05:00:07Z"));   // every field has its digits
+    CHECK_FALSE(parse_utc_time("2026-02-30T05:00:07Z"));  // no such day
+    CHECK_FALSE(parse_utc_time("2026-11-23T24:00:07Z"));
+    CHECK_FALSE(parse_utc_time(""));
 }

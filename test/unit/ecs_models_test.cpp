@@ -336,7 +336,7 @@ TEST_CASE("DescribeInstanceStatus: the §4.5 sample", "[ecs][models]")
     CHECK(ecs::parse_instance_status(d.value.instance_statuses[1].status) == ecs::instance_status::stopped);
 }
 
-TEST_CASE("RunInstances: the §4.6 sample; TradePrice as a number or a numeric string", "[ecs][models]")
+TEST_CASE("RunInstances: the §4.6 sample, TradePrice as a number or a numeric string", "[ecs][models]")
 {
     const auto d = decode<ecs::run_instances_response>(R"json({"RequestId":"473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E",
  "InstanceIdSets":{"InstanceIdSet":["i-bp67acfmxazb4pd2abcd","i-bp1i43l28m7u48p1abcd"]},

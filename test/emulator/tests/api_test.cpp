@@ -111,7 +111,7 @@ TEST_CASE("RunInstances: Pending, then Starting, then Running, on the emulator's
     CHECK(item.at("Cpu") == 2);
 }
 
-TEST_CASE("CreateInstance ends Stopped without a public IP; StartInstance runs it", "[emulator][api][lifecycle]")
+TEST_CASE("CreateInstance ends Stopped without a public IP, StartInstance runs it", "[emulator][api][lifecycle]")
 {
     running_emulator emu;
     client c(emu.http);
@@ -173,7 +173,7 @@ TEST_CASE("Stop, reboot, start and delete follow the state rules", "[emulator][a
     }
 }
 
-TEST_CASE("DeleteInstances is all or nothing; its dry run says DRYRUN.SUCCESS", "[emulator][api]")
+TEST_CASE("DeleteInstances is all or nothing, its dry run says DRYRUN.SUCCESS", "[emulator][api]")
 {
     running_emulator emu;
     client c(emu.http);

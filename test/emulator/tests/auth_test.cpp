@@ -96,7 +96,7 @@ TEST_CASE("a signature with one byte changed is SignatureDoesNotMatch, with the 
     }
 }
 
-TEST_CASE("a secret that does not match is SignatureDoesNotMatch; an unknown key is 404", "[emulator][auth]")
+TEST_CASE("a secret that does not match is SignatureDoesNotMatch, an unknown key is 404", "[emulator][auth]")
 {
     running_emulator emu;
     client c(emu.http);

@@ -75,7 +75,7 @@ TEST_CASE("latency delays the answer", "[emulator][faults]")
     CHECK(log.back().at("fault") == "none");
 }
 
-TEST_CASE("throttling and 5xx replace the answer; the operation does not run", "[emulator][faults]")
+TEST_CASE("throttling and 5xx replace the answer, the operation does not run", "[emulator][faults]")
 {
     running_emulator emu;
     client c(emu.http);
@@ -103,7 +103,7 @@ TEST_CASE("throttling and 5xx replace the answer; the operation does not run", "
     CHECK(custom.message() == "Request was denied due to user flow control.");
 }
 
-TEST_CASE("skip and times count matching requests; other actions pass", "[emulator][faults]")
+TEST_CASE("skip and times count matching requests, other actions pass", "[emulator][faults]")
 {
     running_emulator emu;
     client c(emu.http);
