@@ -8,6 +8,7 @@
 #include "temporary_credentials.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/json/parse.hpp>
 
 namespace alicloud {
@@ -115,11 +116,13 @@ std::shared_ptr<credentials_provider> make_ecs_ram_role(asio::any_io_executor ex
     const auto margin = options.refresh_margin;
     src->options = std::move(options);
     auto fetch = [src, ex](credentials_provider::handler h) {
-        asio::co_spawn(ex, fetch_role_credentials(src), [h = std::move(h)](std::exception_ptr e, fetched r) mutable {
+        auto done = [h = std::move(h)](std::exception_ptr e, fetched r) mutable {
             if (e)
                 r = failed("the metadata service exchange failed unexpectedly");
             std::move(h)(r.first, std::move(r.second));
-        });
+        };
+        // On a strand: the exchanges' name resolution needs one (rpc/resolution.hpp).
+        asio::co_spawn(asio::make_strand(ex), fetch_role_credentials(src), std::move(done));
     };
     return std::make_shared<refreshing_provider>(std::move(name), std::move(ex), std::move(fetch), margin);
 }

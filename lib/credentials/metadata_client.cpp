@@ -1,8 +1,9 @@
 #include "metadata_client.hpp"
 
+#include "rpc/resolution.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -12,7 +13,6 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
-#include <memory>
 
 namespace alicloud::detail {
 
@@ -30,25 +30,17 @@ asio::awaitable<metadata_reply> metadata_exchange(endpoint ep, metadata_request 
     const std::string where = ep.host + ":" + std::to_string(ep.port);
     const auto ex = co_await asio::this_coro::executor;
 
-    // The resolver has no deadline of its own: a timer cancels it (and keeps
-    // it alive, should the timer fire as the answer arrives).
-    const auto resolver = std::make_shared<tcp::resolver>(ex);
-    asio::steady_timer resolve_guard(ex, connect_timeout);
-    resolve_guard.async_wait([resolver](boost::system::error_code ec) {
-        if (!ec)
-            resolver->cancel();
-    });
-    const std::string port = std::to_string(ep.port);
-    auto [rec, addresses] = co_await resolver->async_resolve(ep.host, port, nothrow);
-    resolve_guard.cancel();
-    if (rec) {
-        out.failure = "resolving " + ep.host + (rec == asio::error::operation_aborted ? " timed out" : " failed: " + rec.message());
+    // Resolving and connecting share one deadline.
+    const auto deadline = std::chrono::steady_clock::now() + connect_timeout;
+    const auto found = co_await resolve(ep.host, ep.port, deadline, {});
+    if (!found.done || found.ec) {
+        out.failure = "resolving " + ep.host + (!found.done ? " timed out" : " failed: " + found.ec.message());
         co_return out;
     }
 
     beast::tcp_stream stream(ex);
-    stream.expires_after(connect_timeout);
-    auto [cec, peer] = co_await stream.async_connect(addresses, nothrow);
+    stream.expires_at(deadline);
+    auto [cec, peer] = co_await stream.async_connect(found.endpoints, nothrow);
     (void)peer;
     if (cec) {
         out.failure = "connecting to " + where + (cec == beast::error::timeout ? " timed out" : " failed: " + cec.message());

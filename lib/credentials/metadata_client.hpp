@@ -35,7 +35,8 @@ struct metadata_reply {
 };
 
 // Connecting (name resolution included) is bounded by `connect_timeout`, the
-// exchange by `read_timeout`; answers beyond 64 KiB are refused.
+// exchange by `read_timeout`; answers beyond 64 KiB are refused. Await it on a
+// strand or an executor of one thread (see rpc/resolution.hpp).
 boost::asio::awaitable<metadata_reply> metadata_exchange(endpoint ep, metadata_request req,
                                                          std::chrono::milliseconds connect_timeout,
                                                          std::chrono::milliseconds read_timeout);

@@ -9,6 +9,7 @@
 
 #include "call_control.hpp"
 #include "client_impl.hpp"
+#include "resolution.hpp"
 #include "core/detail/redaction.hpp"
 
 #include <alicloud/core/sansio/request_encoder.hpp>
@@ -72,68 +73,6 @@ std::string describe(std::string_view what, const endpoint& ep, const error_code
     return std::string(what) + " " + ep.authority + ": " + ec.message();
 }
 
-// A name resolution the call can walk away from. getaddrinfo cannot be
-// interrupted and Asio's resolver ignores per-operation cancellation, so the
-// call waits on a timer instead: the answer cancels the timer, and so do the
-// deadline and the call's cancellation - after which the answer, whenever it
-// comes, lands in this shared state and is dropped.
-struct pending_resolve {
-    explicit pending_resolve(const asio::any_io_executor& ex) : signal(ex) {}
-    asio::steady_timer signal;
-    std::optional<tcp::resolver> resolver; // the system's; none with client_options::resolve
-    bool done = false;
-    error_code ec;
-    std::vector<tcp::endpoint> endpoints;
-
-    void answer(error_code e, std::vector<tcp::endpoint> found)
-    {
-        if (done)
-            return;
-        done = true;
-        ec = e;
-        endpoints = std::move(found);
-        signal.cancel();
-    }
-};
-
-// Runs on the call's strand; the answer is delivered there too.
-awaitable<std::shared_ptr<pending_resolve>> resolve(rpc_client_impl& impl, const endpoint& ep,
-                                                    clock_type::time_point deadline)
-{
-    auto strand = co_await asio::this_coro::executor;
-    auto st = std::make_shared<pending_resolve>(strand);
-    st->signal.expires_at(deadline);
-    if (impl.options.resolve) {
-        impl.options.resolve(ep.host, [st, strand, port = ep.port](error_code ec, std::vector<std::string> addresses) {
-            std::vector<tcp::endpoint> found;
-            for (const auto& text : addresses) {
-                error_code bad;
-                const auto a = asio::ip::make_address(text, bad);
-                if (!bad)
-                    found.emplace_back(a, port);
-            }
-            if (!ec && found.empty())
-                ec = asio::error::host_not_found;
-            asio::post(strand, [st, ec, found = std::move(found)]() mutable { st->answer(ec, std::move(found)); });
-        });
-    } else {
-        st->resolver.emplace(strand);
-        st->resolver->async_resolve(
-            ep.host, std::to_string(ep.port),
-            asio::bind_executor(strand, [st](error_code ec, const tcp::resolver::results_type& results) {
-                std::vector<tcp::endpoint> found;
-                for (const auto& r : results)
-                    found.push_back(r.endpoint());
-                st->answer(ec, std::move(found));
-            }));
-    }
-    if (!st->done)
-        co_await st->signal.async_wait(nothrow);
-    if (!st->done && st->resolver)
-        st->resolver->cancel(); // the answer, whenever it comes, lands in `st` and is dropped with it
-    co_return st;
-}
-
 // Credentials the call can walk away from, like a resolution: the provider
 // answers into this shared state (on the call's strand), and the call waits on
 // a timer that the answer, the deadline or a cancellation ends.
@@ -173,25 +112,18 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
     std::pair<error_code, std::unique_ptr<connection>> out;
     auto& ec = out.first;
 
-    std::vector<tcp::endpoint> targets;
-    error_code address_ec;
-    const auto address = asio::ip::make_address(ep.host, address_ec);
-    if (!address_ec) {
-        targets.emplace_back(address, ep.port);
-    } else {
-        auto answer = co_await resolve(impl, ep, deadline);
-        if (!answer->done) {
-            const bool aborted = co_await cancelled();
-            ec = aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout);
-            diag.client_message = aborted ? "cancelled while resolving " + ep.host : "resolving " + ep.host + " timed out";
-            co_return out;
-        }
-        if (answer->ec) {
-            ec = answer->ec;
-            diag.client_message = "resolving " + ep.host + " failed: " + answer->ec.message();
-            co_return out;
-        }
-        targets = std::move(answer->endpoints);
+    // On the call's strand, as resolve() needs.
+    const auto found = co_await resolve(ep.host, ep.port, deadline, impl.options.resolve);
+    if (!found.done) {
+        const bool aborted = co_await cancelled();
+        ec = aborted ? error_code(asio::error::operation_aborted) : error_code(client_errc::timeout);
+        diag.client_message = aborted ? "cancelled while resolving " + ep.host : "resolving " + ep.host + " timed out";
+        co_return out;
+    }
+    if (found.ec) {
+        ec = found.ec;
+        diag.client_message = "resolving " + ep.host + " failed: " + found.ec.message();
+        co_return out;
     }
 
     auto c = std::make_unique<connection>();
@@ -200,7 +132,7 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
     // One address at a time: the single-endpoint connect is the one whose
     // cancellation reaches the socket in Boost 1.81.
     error_code cec = asio::error::host_not_found;
-    for (const auto& target : targets) {
+    for (const auto& target : found.endpoints) {
         auto [attempt_ec] = co_await c->tcp->async_connect(target, nothrow);
         cec = attempt_ec;
         if (!cec || cec == asio::error::operation_aborted || cec == beast::error::timeout)
@@ -216,7 +148,7 @@ awaitable<std::pair<error_code, std::unique_ptr<connection>>> open_connection(rp
     if (ep.tls) {
         c->tls = std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*c->tcp), impl.use_tls());
         c->tcp.reset();
-        if (address_ec) // SNI takes names, not addresses (SSL_set_tlsext_host_name, without its C cast)
+        if (!found.literal) // SNI takes names, not addresses (SSL_set_tlsext_host_name, without its C cast)
             SSL_ctrl(c->tls->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
                      const_cast<char*>(ep.host.c_str()));
         if (impl.options.tls.verify_peer)
