@@ -35,12 +35,8 @@ admission_gate::verdict admission_gate::admit(const std::shared_ptr<call_control
 call_control::slot_state admission_gate::settle(call_control& call, bool give_up)
 {
     std::lock_guard lock(mutex_);
-    if (call.slot == call_control::slot_state::waiting && give_up) {
-        waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(),
-                                      [&](const std::shared_ptr<call_control>& w) { return w.get() == &call; }),
-                       waiting_.end());
-        call.slot = call_control::slot_state::none;
-    }
+    if (call.slot == call_control::slot_state::waiting && give_up)
+        leave_queue(call);
     return call.slot;
 }
 
@@ -50,16 +46,20 @@ void admission_gate::release(call_control& call)
     if (call.slot == call_control::slot_state::waiting) {
         // Ended before it waited (cancelled, its context done): out of the
         // queue, or a slot would later be handed to a call that is gone.
-        waiting_.erase(std::remove_if(waiting_.begin(), waiting_.end(),
-                                      [&](const std::shared_ptr<call_control>& w) { return w.get() == &call; }),
-                       waiting_.end());
-        call.slot = call_control::slot_state::none;
+        leave_queue(call);
         return;
     }
     if (call.slot != call_control::slot_state::held)
         return;
     call.slot = call_control::slot_state::none;
     wake_next(lock);
+}
+
+// A waiting call that no longer waits: out of the queue, with no slot.
+void admission_gate::leave_queue(call_control& call)
+{
+    std::erase_if(waiting_, [&](const std::shared_ptr<call_control>& w) { return w.get() == &call; });
+    call.slot = call_control::slot_state::none;
 }
 
 // Hands the freed slot to the first call still waiting, or gives it back.

@@ -62,6 +62,7 @@ public:
     std::size_t max_pending() const;
 
 private:
+    void leave_queue(call_control& call); // with the lock held
     void wake_next(std::unique_lock<std::mutex>& lock);
     std::vector<std::function<void()>> take_drain_callbacks(); // with the lock held
 
