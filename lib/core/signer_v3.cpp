@@ -4,6 +4,7 @@
 
 #include "detail/crypto.hpp"
 #include "detail/canonical_query.hpp"
+#include "detail/trim.hpp"
 
 #include <algorithm>
 
@@ -12,10 +13,7 @@ namespace {
 
 std::string_view trim(std::string_view s) noexcept
 {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
+    return detail::trim(s, " \t");
 }
 
 std::string lower(std::string_view s)

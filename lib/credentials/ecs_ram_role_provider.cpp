@@ -1,6 +1,7 @@
 // The instance's RAM role, from the ECS metadata service (ecs-api.md §6.5),
 // kept fresh by a refreshing_provider.
 
+#include "core/detail/trim.hpp"
 #include "fixed_provider.hpp"
 #include "metadata_client.hpp"
 #include "refreshing_provider.hpp"
@@ -20,12 +21,10 @@ namespace http = boost::beast::http;
 
 constexpr std::string_view credentials_path = "/latest/meta-data/ram/security-credentials/";
 
+// The token and the role name come as text, maybe with a line end.
 std::string trimmed(std::string_view text)
 {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+    return std::string(trim(text, " \t\r\n"));
 }
 
 struct role_source {

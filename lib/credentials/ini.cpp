@@ -1,15 +1,13 @@
 #include "ini.hpp"
 
+#include "core/detail/trim.hpp"
+
 namespace alicloud::detail {
 namespace {
 
 std::string_view trim(std::string_view s)
 {
-    const auto first = s.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = s.find_last_not_of(" \t\r");
-    return s.substr(first, last - first + 1);
+    return detail::trim(s, " \t\r");
 }
 
 // Cuts a trailing comment: ';' or '#' that follows a space or a tab.
