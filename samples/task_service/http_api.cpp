@@ -24,14 +24,10 @@ http_response answer(const http_request& req, http::status status, const json::v
     return res;
 }
 
-http_response error(const http_request& req, http::status status, std::string_view code, std::string_view message)
-{
-    return answer(req, status, json::object{{"error", json::object{{"code", code}, {"message", message}}}});
-}
 
 http_response not_allowed(const http_request& req, std::string_view allow)
 {
-    auto res = error(req, http::status::method_not_allowed, "MethodNotAllowed",
+    auto res = error_response(req, http::status::method_not_allowed, "MethodNotAllowed",
                      std::string(req.method_string()) + " is not allowed here; allowed: " + std::string(allow));
     res.set(http::field::allow, allow);
     return res;
@@ -42,7 +38,7 @@ http_response submit(task_scheduler& tasks, const http_request& req)
     submission_error bad;
     auto s = parse_submission(req.body(), bad);
     if (!s)
-        return error(req, http::status::bad_request, bad.code, bad.message);
+        return error_response(req, http::status::bad_request, bad.code, bad.message);
     const auto verdict = tasks.submit(std::move(*s));
     using v = task_scheduler::admission::verdict;
     switch (verdict.outcome) {
@@ -52,13 +48,13 @@ http_response submit(task_scheduler& tasks, const http_request& req)
         return res;
     }
     case v::bad_timeout:
-        return error(req, http::status::bad_request, "InvalidParameter", verdict.problem);
+        return error_response(req, http::status::bad_request, "InvalidParameter", verdict.problem);
     case v::shutting_down:
-        return error(req, http::status::service_unavailable, "ShuttingDown", "the service is shutting down");
+        return error_response(req, http::status::service_unavailable, "ShuttingDown", "the service is shutting down");
     case v::full:
         break;
     }
-    auto res = error(req, http::status::too_many_requests, "TooManyTasks",
+    auto res = error_response(req, http::status::too_many_requests, "TooManyTasks",
                      "as many tasks as allowed are running and queued (" + std::to_string(tasks.running()) +
                          " running, " + std::to_string(tasks.queued()) + " queued); try again later");
     res.set(http::field::retry_after, "1");
@@ -74,16 +70,16 @@ http_response list(task_scheduler& tasks, const http_request& req, const boost::
         if (p.key == "limit") {
             const auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), limit);
             if (ec != std::errc() || end != p.value.data() + p.value.size() || limit < 1 || limit > 500)
-                return error(req, http::status::bad_request, "InvalidParameter", "'limit' must be from 1 to 500");
+                return error_response(req, http::status::bad_request, "InvalidParameter", "'limit' must be from 1 to 500");
         } else if (p.key == "status") {
             status = parse_task_status(p.value);
             if (!status)
-                return error(req, http::status::bad_request, "InvalidParameter",
+                return error_response(req, http::status::bad_request, "InvalidParameter",
                              "'status' must be queued, running, succeeded, failed, cancelled or timed_out");
         } else if (p.key == "after") {
             after = p.value;
         } else {
-            return error(req, http::status::bad_request, "InvalidParameter",
+            return error_response(req, http::status::bad_request, "InvalidParameter",
                          "unknown query parameter '" + std::string(p.key) + "' (status, limit, after)");
         }
     }
@@ -99,11 +95,17 @@ http_response list(task_scheduler& tasks, const http_request& req, const boost::
 
 } // namespace
 
+http_response error_response(const http_request& req, http::status status, std::string_view code,
+                             std::string_view message)
+{
+    return answer(req, status, json::object{{"error", json::object{{"code", code}, {"message", message}}}});
+}
+
 http_response handle_request(task_scheduler& tasks, const http_request& req)
 {
     const auto target = boost::urls::parse_origin_form(req.target());
     if (!target)
-        return error(req, http::status::bad_request, "InvalidTarget", "the request target is not a path");
+        return error_response(req, http::status::bad_request, "InvalidTarget", "the request target is not a path");
     const std::string path = target->path();
     if (path == "/tasks" || path == "/tasks/") {
         if (req.method() == http::verb::post)
@@ -118,14 +120,14 @@ http_response handle_request(task_scheduler& tasks, const http_request& req)
             return not_allowed(req, "GET, DELETE");
         const task* t = tasks.find(id);
         if (t == nullptr)
-            return error(req, http::status::not_found, "TaskNotFound", "no task " + id + " (or it was forgotten)");
+            return error_response(req, http::status::not_found, "TaskNotFound", "no task " + id + " (or it was forgotten)");
         if (req.method() == http::verb::get)
             return answer(req, http::status::ok, to_json(*t));
         const auto c = tasks.cancel(id); // updates *t in place
         return answer(req, c == task_scheduler::cancellation::cancelling ? http::status::accepted : http::status::ok,
                       to_json(*t));
     }
-    return error(req, http::status::not_found, "NotFound", "no such resource: " + path + " (try /tasks)");
+    return error_response(req, http::status::not_found, "NotFound", "no such resource: " + path + " (try /tasks)");
 }
 
 } // namespace task_service

@@ -14,6 +14,8 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include <string_view>
+
 namespace task_service {
 
 class task_scheduler;
@@ -22,6 +24,10 @@ using http_request = boost::beast::http::request<boost::beast::http::string_body
 using http_response = boost::beast::http::response<boost::beast::http::string_body>;
 
 http_response handle_request(task_scheduler& tasks, const http_request& req);
+
+// {"error": {"code": code, "message": message}} with `status`, ready to send.
+http_response error_response(const http_request& req, boost::beast::http::status status, std::string_view code,
+                             std::string_view message);
 
 } // namespace task_service
 

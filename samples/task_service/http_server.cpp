@@ -63,11 +63,9 @@ asio::awaitable<void> http_server::serve(tcp::socket socket)
         auto [ec, n] = co_await http::async_read(stream, buffer, parser, nothrow);
         http_response res;
         if (ec == http::error::body_limit) {
-            http_request head = parser.release();
-            res = http_response(http::status::payload_too_large, head.version());
-            res.set(http::field::content_type, "application/json");
-            res.body() = R"({"error":{"code":"BodyTooLarge","message":"a request body is at most 65536 bytes"}})";
-            res.keep_alive(false);
+            res = error_response(parser.get(), http::status::payload_too_large, "BodyTooLarge",
+                                 "a request body is at most 65536 bytes");
+            res.keep_alive(false); // the rest of the body is still on its way
         } else if (ec) {
             break; // closed, reset, or not HTTP
         } else {
@@ -76,7 +74,6 @@ asio::awaitable<void> http_server::serve(tcp::socket socket)
         }
         if (stopping_)
             res.keep_alive(false);
-        res.prepare_payload();
         stream.expires_after(30s);
         auto [wec, written] = co_await http::async_write(stream, res, nothrow);
         self->busy = false;

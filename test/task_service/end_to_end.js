@@ -29,6 +29,9 @@ async function badInput(svc) {
     check(r.status === 400 && r.json.error.code === code && r.json.error.message.includes(message),
       `400 ${code} for ${JSON.stringify(body)}`, r.json);
   }
+  const huge = await svc.call('POST', '/tasks', `{"job":"describe_instances","pad":"${'x'.repeat(64 * 1024)}"}`);
+  check(huge.status === 413 && huge.json.error.code === 'BodyTooLarge' && huge.headers.connection === 'close',
+    '413 BodyTooLarge for a body over 64 KiB, and the connection closed', { status: huge.status, body: huge.text });
   const listed = await svc.call('GET', '/tasks');
   check(listed.status === 200 && listed.json.tasks.length === 0, 'nothing was queued by bad input', listed.json);
 
