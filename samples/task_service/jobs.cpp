@@ -1,5 +1,7 @@
 #include "jobs.hpp"
 
+#include "name_table.hpp"
+
 #include <alicloud/ecs.hpp>
 
 #include <boost/asio/as_tuple.hpp>
@@ -21,7 +23,7 @@ namespace json = boost::json;
 namespace ecs = alicloud::ecs;
 using std::chrono::milliseconds;
 
-constexpr std::array<std::pair<std::string_view, job_kind>, 3> jobs = {{
+constexpr name_table<job_kind, 3> jobs = {{
     {"describe_instances", job_kind::describe_instances},
     {"run_instances_and_wait", job_kind::run_instances_and_wait},
     {"stop_instances_and_wait", job_kind::stop_instances_and_wait},
@@ -220,10 +222,7 @@ asio::awaitable<job_outcome> stop_and_wait(ecs::client& ecs, const job_spec& job
 
 std::string_view job_name(job_kind kind)
 {
-    for (const auto& [name, k] : jobs)
-        if (k == kind)
-            return name;
-    return "unknown";
+    return name_of(jobs, kind);
 }
 
 std::optional<submission> parse_submission(std::string_view body, submission_error& error)
@@ -248,14 +247,14 @@ std::optional<submission> parse_submission(std::string_view body, submission_err
     std::string name;
     if (!fields.string("job", name, true))
         return std::nullopt;
-    const auto kind = std::find_if(jobs.begin(), jobs.end(), [&](const auto& j) { return j.first == name; });
-    if (kind == jobs.end()) {
+    const auto kind = value_named(jobs, name);
+    if (!kind) {
         error = {"UnknownJob", "unknown job '" + name +
                                    "': describe_instances, run_instances_and_wait or stop_instances_and_wait"};
         return std::nullopt;
     }
     submission out;
-    out.job.kind = kind->second;
+    out.job.kind = *kind;
     std::int64_t timeout_ms = 0;
     if (!fields.integer("timeout_ms", timeout_ms, 1, std::int64_t(24) * 3600 * 1000))
         return std::nullopt;

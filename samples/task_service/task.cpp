@@ -1,12 +1,13 @@
 #include "task.hpp"
 
-#include <array>
+#include "name_table.hpp"
+
 #include <ctime>
 
 namespace task_service {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, task_status>, 6> names = {{
+constexpr name_table<task_status, 6> names = {{
     {"queued", task_status::queued},
     {"running", task_status::running},
     {"succeeded", task_status::succeeded},
@@ -32,18 +33,12 @@ std::string utc(std::chrono::system_clock::time_point t)
 
 std::string_view to_string(task_status s)
 {
-    for (const auto& [name, status] : names)
-        if (status == s)
-            return name;
-    return "unknown";
+    return name_of(names, s);
 }
 
 std::optional<task_status> parse_task_status(std::string_view text)
 {
-    for (const auto& [name, status] : names)
-        if (name == text)
-            return status;
-    return std::nullopt;
+    return value_named(names, text);
 }
 
 boost::json::object to_json(const task& t)
