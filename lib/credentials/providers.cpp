@@ -57,10 +57,10 @@ public:
         return std::nullopt;
     }
 
-    void expired(const credentials& creds) override
+    bool expired(const credentials& creds) override
     {
-        if (const auto p = chosen())
-            p->expired(creds);
+        const auto p = chosen();
+        return p && p->expired(creds);
     }
 
     void async_get(const asio::any_io_executor& ex, handler h) override

@@ -59,11 +59,12 @@ void refreshing_provider::async_get(const asio::any_io_executor& ex, handler h)
         start_fetch();
 }
 
-void refreshing_provider::expired(const credentials& creds)
+bool refreshing_provider::expired(const credentials& creds)
 {
     std::lock_guard lock(mutex_);
     if (current_ && current_->creds.access_key_id == creds.access_key_id)
         current_.reset(); // the next async_get fetches (once)
+    return true; // fetched anew, now or by the call that reset them first
 }
 
 void refreshing_provider::start_fetch()

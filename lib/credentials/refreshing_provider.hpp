@@ -27,7 +27,7 @@ public:
     std::string name() const override { return name_; }
     std::optional<credentials_result> try_get() const override;
     void async_get(const boost::asio::any_io_executor& ex, handler h) override;
-    void expired(const credentials& creds) override;
+    bool expired(const credentials& creds) override;
 
 private:
     using clock = std::chrono::system_clock;

@@ -514,10 +514,10 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
                 co_return out;
         }
         redact(diag, creds); // the service may quote what was signed
-        if (opts.credentials_provider && !asked_again && diag.server.code == "InvalidSecurityToken.Expired") {
-            // Refused before anything was done: new credentials, and once more.
+        if (opts.credentials_provider && !asked_again && diag.server.code == "InvalidSecurityToken.Expired" &&
+            opts.credentials_provider->expired(provided)) {
+            // Refused before anything was done, and the provider has newer ones: once more.
             asked_again = true;
-            opts.credentials_provider->expired(provided);
             continue;
         }
         if (ec == client_errc::timeout && clock_type::now() >= deadline)

@@ -94,6 +94,9 @@ TEST_CASE("credentials provider: STS credentials work, then expire, no secret or
     const auto expired = describe_regions_with(emu, static_credentials(sts));
     CHECK(expired.ec == errc::authentication);
     CHECK(expired.texts.find("InvalidSecurityToken.Expired") != std::string::npos);
+    // A fixed provider has nothing newer: the same credentials are not sent
+    // again - one request for each of the helper's two calls (it was four).
+    CHECK(test::count_logged(emu, "DescribeRegions", "InvalidSecurityToken.Expired") == 2);
     CHECK(expired.texts.find(sts.access_key_secret) == std::string::npos);
     CHECK(expired.texts.find(sts.security_token) == std::string::npos);
 

@@ -49,8 +49,14 @@ public:
 
     // The service refused `creds` as expired (its clock, or a revocation,
     // disagreeing with their Expiration): a provider that can refresh stops
-    // handing them out. The call then asks again and retries once.
-    virtual void expired(const credentials& creds) { (void)creds; }
+    // handing them out and returns true, and the call asks again and retries
+    // once. False (the default): it has nothing newer, and the call fails
+    // rather than send the same credentials again.
+    virtual bool expired(const credentials& creds)
+    {
+        (void)creds;
+        return false;
+    }
 };
 
 } // namespace alicloud
