@@ -2,7 +2,7 @@
 
 #include <alicloud/core/sansio/percent_encoding.hpp>
 
-#include <array>
+#include <vector>
 
 namespace alicloud::detail {
 namespace {
@@ -25,30 +25,44 @@ void redact_form(std::string& text, const std::string& form)
         }
 }
 
-void redact_secret(std::string& text, const std::string& secret)
+// Each secret as it may appear: percent-encoded twice (a V1 string-to-sign
+// quoted in an error), once, and verbatim - longest first, since a shorter
+// form may be a part of a longer one.
+std::vector<std::string> forms_of(const credentials& creds)
 {
-    if (secret.empty() || text.empty())
+    std::vector<std::string> forms;
+    for (const std::string* secret : {&creds.access_key_secret, &creds.security_token}) {
+        if (secret->empty())
+            continue;
+        std::string once = sansio::percent_encode(*secret);
+        forms.push_back(sansio::percent_encode(once));
+        forms.push_back(std::move(once));
+        forms.push_back(*secret);
+    }
+    return forms;
+}
+
+void redact_forms(std::string& text, const std::vector<std::string>& forms)
+{
+    if (text.empty())
         return;
-    const std::string once = sansio::percent_encode(secret);
-    const std::string twice = sansio::percent_encode(once);
-    // Longest first: a shorter form may be a part of a longer one.
-    for (const std::string* form : std::array{&twice, &once, &secret})
-        redact_form(text, *form);
+    for (const auto& form : forms)
+        redact_form(text, form);
 }
 
 } // namespace
 
 void redact(std::string& text, const credentials& creds)
 {
-    redact_secret(text, creds.access_key_secret);
-    redact_secret(text, creds.security_token);
+    redact_forms(text, forms_of(creds));
 }
 
 void redact(diagnostics& diag, const credentials& creds)
 {
+    const auto forms = forms_of(creds); // once for every text
     for (std::string* text : {&diag.client_message, &diag.body_excerpt, &diag.server.message,
                               &diag.server.recommend, &diag.server.access_denied_detail})
-        redact(*text, creds);
+        redact_forms(*text, forms);
 }
 
 } // namespace alicloud::detail
