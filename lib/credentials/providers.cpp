@@ -191,8 +191,7 @@ std::shared_ptr<credentials_provider> profile_credentials(asio::any_io_executor 
         role.policy = field("policy");
         role.sts_endpoint = std::move(services.sts_endpoint);
         role.tls = std::move(services.sts_tls);
-        return detail::make_ram_role_arn(std::move(ex), std::make_shared<fixed_provider>("static_ak", key),
-                                         std::move(role), name);
+        return detail::make_ram_role_arn(std::move(ex), static_credentials(key), std::move(role), name);
     }
     return std::make_shared<fixed_provider>(
         "profile", where + ": type " + type + " is not one of access_key, ecs_ram_role, ram_role_arn");

@@ -73,9 +73,9 @@ std::string describe(std::string_view what, const endpoint& ep, const error_code
     return std::string(what) + " " + ep.authority + ": " + ec.message();
 }
 
-// Credentials the call can walk away from, like a resolution: the provider
-// answers into this shared state (on the call's strand), and the call waits on
-// a timer that the answer, the deadline or a cancellation ends.
+// Credentials the call can walk away from, like a resolution (resolution.hpp):
+// the provider answers into this shared state (on the call's strand), and the
+// call waits on a timer that the answer, the deadline or a cancellation ends.
 struct pending_credentials {
     explicit pending_credentials(const asio::any_io_executor& ex) : signal(ex) {}
     asio::steady_timer signal;
