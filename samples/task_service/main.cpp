@@ -19,34 +19,14 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
-#include <charconv>
 #include <csignal>
 #include <fstream>
 #include <iostream>
 
 namespace asio = boost::asio;
-using asio::ip::tcp;
 using namespace task_service;
 
 namespace {
-
-std::optional<tcp::endpoint> parse_listen(const std::string& text)
-{
-    const auto colon = text.rfind(':');
-    if (colon == std::string::npos)
-        return std::nullopt;
-    std::string host = text.substr(0, colon);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
-        host = host.substr(1, host.size() - 2);
-    boost::system::error_code ec;
-    const auto address = asio::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
-    unsigned port = 0;
-    const auto port_text = text.substr(colon + 1);
-    const auto [end, pec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-    if (ec || pec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
-        return std::nullopt;
-    return tcp::endpoint(address, static_cast<unsigned short>(port));
-}
 
 alicloud::client_options client_options_from(const service_options& o, const asio::any_io_executor& ex)
 {
@@ -86,17 +66,12 @@ int main(int argc, char** argv)
         std::cout << service_usage;
         return 0;
     }
-    const auto listen = parse_listen(opts->listen);
-    if (!listen) {
-        std::cerr << "alicloud-task-service: --listen wants ADDR:PORT, not '" << opts->listen << "'\n";
-        return 2;
-    }
     try {
         asio::io_context ioc(1); // the one thread: no locks anywhere
         alicloud::ecs::client ecs(ioc, client_options_from(*opts, ioc.get_executor()));
         task_scheduler tasks(ioc.get_executor(), ecs, opts->limits);
         tasks.on_status = log_status;
-        http_server server(ioc.get_executor(), *listen, tasks);
+        http_server server(ioc.get_executor(), opts->listen, tasks);
         server.start();
 
         const auto port = server.local_endpoint().port();

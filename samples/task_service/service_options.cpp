@@ -1,5 +1,7 @@
 #include "service_options.hpp"
 
+#include <boost/asio/ip/address.hpp>
+
 #include <charconv>
 #include <functional>
 #include <map>
@@ -39,6 +41,24 @@ bool read_number(const std::string& text, Int& out, Int min)
     return ec == std::errc() && end == text.data() + text.size() && out >= min;
 }
 
+// ADDR:PORT, ADDR an IPv4 or [IPv6] address or localhost.
+bool read_listen(const std::string& text, boost::asio::ip::tcp::endpoint& out)
+{
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos)
+        return false;
+    std::string host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
+    unsigned port = 0;
+    if (ec || !read_number(text.substr(colon + 1), port, 0u) || port > 65535)
+        return false;
+    out = {address, static_cast<unsigned short>(port)};
+    return true;
+}
+
 } // namespace
 
 std::optional<service_options> parse_service_options(const std::vector<std::string>& args, std::string& error)
@@ -57,7 +77,7 @@ std::optional<service_options> parse_service_options(const std::vector<std::stri
         return [&target](const std::string& v) { return target = v, true; };
     };
     const std::map<std::string, std::function<bool(const std::string&)>, std::less<>> value_options = {
-        {"--listen", text(o.listen)},
+        {"--listen", [&o](const std::string& v) { return read_listen(v, o.listen); }},
         {"--port-file", text(o.port_file)},
         {"--endpoint", text(o.endpoint)},
         {"--region", text(o.region)},

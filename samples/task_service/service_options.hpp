@@ -5,6 +5,8 @@
 
 #include "task_scheduler.hpp"
 
+#include <boost/asio/ip/tcp.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,7 +14,7 @@
 namespace task_service {
 
 struct service_options {
-    std::string listen = "127.0.0.1:8080";
+    boost::asio::ip::tcp::endpoint listen{boost::asio::ip::make_address_v4("127.0.0.1"), 8080};
     std::string port_file;         // "http PORT" once listening
     std::string endpoint;          // empty: the region's host
     std::string region = "cn-hangzhou";

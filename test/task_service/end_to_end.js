@@ -4,11 +4,21 @@
 // shutdowns with jobs in flight.
 // usage: node end_to_end.js <alicloud-task-service> <alicloud-ecs-emulator>
 'use strict';
+const { spawnSync } = require('child_process');
 const { sleep, startService, poll, check, finished, runScenario } = require('./service_harness');
 
 const [servicePath, emulatorPath] = process.argv.slice(2);
 const runJob = { job: 'run_instances_and_wait',
   params: { image_id: 'ubuntu_22_04_x64_20G_alibase_20230907.vhd', instance_type: 'ecs.g7.large', amount: 2, poll_interval_ms: 50 } };
+
+// A bad command line ends the service at once with status 2, naming the option.
+function badUsage() {
+  for (const listen of ['8080', '127.0.0.1:70000', 'example.com:80', '127.0.0.1:']) {
+    const r = spawnSync(servicePath, ['--listen', listen], { encoding: 'utf8', timeout: 10000 });
+    check(r.status === 2 && r.stderr.includes(`--listen: '${listen}' is not a valid value`),
+      `--listen ${listen} is bad usage`, { status: r.status, stderr: r.stderr });
+  }
+}
 
 async function badInput(svc) {
   const cases = [
@@ -162,6 +172,7 @@ async function gracefulShutdown(emu) {
 }
 
 runScenario(emulatorPath, async (emu) => {
+  badUsage();
   const svc = await startService(servicePath, emu, ['--max-running', '2', '--max-queued', '2']);
   await badInput(svc);
   await everyStatus(svc, emu);
