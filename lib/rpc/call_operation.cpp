@@ -57,10 +57,18 @@ struct attempt_result {
     unsigned status = 0;
     std::string body;
     std::string request_id_header;
+    bool written = false;           // the whole request went out: the service may act on it
     bool connection_failed = false; // could not connect, or the connection broke
     bool response_started = false;  // some of the answer arrived
     bool keep_alive = false;        // the connection may serve another request
 };
+
+// The cancellation types a call honours. Total cancellation promises that
+// nothing happened: it applies only while no attempt has reached the service.
+asio::cancellation_type honoured(bool sent)
+{
+    return sent ? asio::cancellation_type::terminal | asio::cancellation_type::partial : asio::cancellation_type::all;
+}
 
 awaitable<bool> cancelled()
 {
@@ -235,9 +243,15 @@ awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::str
         r.connection_failed = true;
         co_return r;
     }
+    r.written = true;
     // From here the service may act on the request: total cancellation, which
-    // promises no side effects, no longer applies.
-    co_await asio::this_coro::reset_cancellation_state(asio::enable_partial_cancellation());
+    // promises no side effects, no longer applies. Partial does, and so does
+    // terminal; Beast's read reacts to terminal only, so both reach it as
+    // terminal - the connection is closed either way.
+    co_await asio::this_coro::reset_cancellation_state(
+        asio::enable_partial_cancellation(), [](asio::cancellation_type t) {
+            return t == asio::cancellation_type::none ? t : asio::cancellation_type::terminal;
+        });
     if (ctl.asked_to_cancel(asio::cancellation_type::terminal | asio::cancellation_type::partial)) {
         r.ec = asio::error::operation_aborted; // while the write completed: the connection is not reused
         co_return r;
@@ -266,21 +280,23 @@ awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::str
 
 awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& pool, const endpoint& ep,
                                       const signed_request& req, clock_type::time_point deadline, diagnostics& diag,
-                                      const call_control& ctl)
+                                      const call_control& ctl, bool sent_before)
 {
     const std::string request = serialize(req, impl);
+    const auto accepted = honoured(sent_before);
     // A kept-alive connection the server closed is replaced once, when nothing
     // reached the server (the write itself failed).
     for (int fresh_tries = 0;; ++fresh_tries) {
         // Until the whole request is written the service cannot act on it, so
-        // every kind of cancellation, total included, may abort the call; the
-        // operations underneath (TLS handshake, write) only honour terminal.
+        // every kind of cancellation may abort the call (total too, when no
+        // earlier attempt was sent); the operations underneath (resolve,
+        // connect, TLS handshake, write) only honour terminal.
         co_await asio::this_coro::reset_cancellation_state(
-            asio::enable_total_cancellation(),
+            [accepted](asio::cancellation_type t) { return t & accepted; },
             [](asio::cancellation_type t) {
                 return t == asio::cancellation_type::none ? t : asio::cancellation_type::terminal;
             });
-        if (ctl.asked_to_cancel(asio::cancellation_type::all)) {
+        if (ctl.asked_to_cancel(accepted)) {
             attempt_result r;
             r.ec = asio::error::operation_aborted;
             co_return r;
@@ -456,6 +472,7 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
     asio::steady_timer backoff(co_await asio::this_coro::executor);
 
     credentials provided;     // from the provider, when there is one
+    bool sent = false;        // an attempt's request reached the service
     bool asked_again = false; // after the service refused them as expired
     for (unsigned attempt = 1;; ++attempt) {
         response.attempts = attempt;
@@ -485,10 +502,19 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             co_return out; // bad input: nothing was sent, nothing to retry
 
         const auto attempt_deadline = std::min(deadline, clock_type::now() + attempt_timeout);
-        attempt_result r = co_await run_attempt(*impl, pool, *ep, signed_req, attempt_deadline, diag, *ctl);
-        // (A failed attempt may have been ended by a cancellation Asio forgot; see call_control.)
-        if (co_await cancelled() ||
-            (r.ec && ctl->asked_to_cancel(asio::cancellation_type::terminal | asio::cancellation_type::partial))) {
+        attempt_result r = co_await run_attempt(*impl, pool, *ep, signed_req, attempt_deadline, diag, *ctl, sent);
+        sent = sent || r.written;
+        // An answer that arrived whole stands, whatever cancellation came after
+        // it (RunInstances' new ids are not thrown away). A failed attempt may
+        // have been ended by a cancellation, one Asio forgot included (see
+        // call_control).
+        bool aborted = false;
+        if (r.ec) {
+            aborted = co_await cancelled();
+            if (!aborted)
+                aborted = ctl->asked_to_cancel(honoured(sent));
+        }
+        if (aborted) {
             ec = asio::error::operation_aborted;
             if (diag.client_message.empty() || r.ec != asio::error::operation_aborted)
                 diag.client_message = "the call was cancelled";
@@ -536,8 +562,10 @@ awaitable<call_result> run_call(std::shared_ptr<rpc_client_impl> impl, rpc_call 
             co_return out;
         backoff.expires_after(*wait);
         co_await backoff.async_wait(nothrow);
-        if (co_await cancelled() ||
-            ctl->asked_to_cancel(asio::cancellation_type::terminal | asio::cancellation_type::partial)) {
+        bool cancelled_in_backoff = co_await cancelled();
+        if (!cancelled_in_backoff)
+            cancelled_in_backoff = ctl->asked_to_cancel(honoured(sent));
+        if (cancelled_in_backoff) {
             ec = asio::error::operation_aborted;
             diag.client_message = "the call was cancelled while waiting to retry";
             co_return out;

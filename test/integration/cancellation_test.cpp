@@ -4,6 +4,7 @@
 // closed, never reused.
 
 #include "harness.hpp"
+#include "stalling_peers.hpp"
 
 #include <alicloud/rpc_client.hpp>
 
@@ -16,7 +17,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <list>
 
 using namespace alicloud;
 using namespace alicloud::emulator::test;
@@ -26,30 +26,6 @@ using boost::json::parse;
 using namespace std::chrono_literals;
 
 namespace {
-
-// Accepts connections and never reads nor writes: a peer that stalls every phase
-// after connect (TLS handshake, a large write, the answer).
-struct silent_server {
-    explicit silent_server(asio::io_context& ioc) : acceptor(ioc, {asio::ip::make_address("127.0.0.1"), 0})
-    {
-        accept();
-    }
-    void accept()
-    {
-        acceptor.async_accept([this](error_code ec, tcp::socket s) {
-            if (ec)
-                return;
-            held.push_back(std::move(s));
-            accept();
-        });
-    }
-    std::string url(bool tls) const
-    {
-        return std::string(tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(acceptor.local_endpoint().port());
-    }
-    tcp::acceptor acceptor;
-    std::list<tcp::socket> held;
-};
 
 struct outcome {
     int completions = 0;
@@ -146,16 +122,8 @@ TEST_CASE("a resolution slower than the deadline is a timeout", "[cancel][timeou
 TEST_CASE("cancellation while connecting", "[cancel][phases]")
 {
     asio::io_context ioc;
-    // A listener whose accept queue is full: further SYNs go unanswered, so a
-    // connect stays pending (on loopback, no traffic leaves the machine).
-    tcp::acceptor full(ioc, {asio::ip::make_address("127.0.0.1"), 0});
-    full.listen(0);
-    std::list<tcp::socket> fillers;
-    for (int i = 0; i < 4; ++i) {
-        fillers.emplace_back(ioc);
-        fillers.back().async_connect(full.local_endpoint(), [](error_code) {});
-    }
-    auto opts = base_options("http://127.0.0.1:" + std::to_string(full.local_endpoint().port()));
+    test::full_listener full(ioc);
+    auto opts = base_options("http://127.0.0.1:" + std::to_string(full.acceptor.local_endpoint().port()));
     opts.timeouts.connect = 30s;
     rpc_client cl(ioc, opts);
     const auto o = cancel_after(ioc, cl, regions_call(), 200ms);
@@ -166,7 +134,7 @@ TEST_CASE("cancellation while connecting", "[cancel][phases]")
 TEST_CASE("cancellation during the TLS handshake", "[cancel][phases]")
 {
     asio::io_context ioc;
-    silent_server server(ioc);
+    test::stalling_server server(ioc); // accepts, then never reads nor writes
     rpc_client cl(ioc, base_options(server.url(true)));
     // Nothing of the request was sent yet: even total cancellation applies.
     const auto o = cancel_after(ioc, cl, regions_call(), 200ms, asio::cancellation_type::total);
@@ -178,7 +146,7 @@ TEST_CASE("cancellation during the TLS handshake", "[cancel][phases]")
 TEST_CASE("cancellation while the request is being written", "[cancel][phases]")
 {
     asio::io_context ioc;
-    silent_server server(ioc);
+    test::stalling_server server(ioc); // accepts, then never reads nor writes
     rpc_client cl(ioc, base_options(server.url(false)));
     rpc_call big = regions_call();
     big.params.set("Padding", std::string(16 * 1024 * 1024, 'x')); // more than the socket buffers hold
