@@ -5,15 +5,33 @@
 // action, version and parameters in, the decoded JSON answer out. The ECS
 // client is a typed layer over it.
 //
-// Asynchronous operations follow one contract:
-//  - any completion token; the default, asio::deferred, makes `co_await` work;
-//  - completion signature void(error_code, rpc_response); completes exactly
-//    once, never inside the initiating function, on the handler's associated
-//    executor;
+// Asynchronous operations - here and in every product client - follow one
+// contract:
+//  - any completion token; completes exactly once, never inside the initiating
+//    function, on the handler's associated executor;
+//  - the token decides the form of the result (the token rule, the same for
+//    every client):
+//
+//    token                                   completes with           a failure is
+//    --------------------------------------  -----------------------  ----------------------------------------
+//    none (default_completion_token_t)       void(exception_ptr, R)   thrown by co_await: error_with_diagnostics
+//    asio::deferred, asio::deferred(fn)      void(error_code, R)      ec, and r.diag
+//    asio::use_awaitable, asio::use_future   R, or throws             thrown: error_with_diagnostics
+//    bind_cancellation_slot, bind_executor,  as the token it wraps    as with the token it wraps
+//      bind_allocator around any token
+//    with_diagnostics(token)                 void(exception_ptr, R)   error_with_diagnostics in the exception_ptr
+//    a callback, as_tuple(...),              void(error_code, R)      ec, and r.diag
+//      redirect_error(...), as_channel,
+//      to_channel(ch), detached
+//
+//    (R: rpc_response here, <operation>_response in a product client; its
+//    `diag` is filled on failure in every form.)
 //  - the handler's cancellation slot is honoured at every phase: terminal and
 //    partial cancellation always, total cancellation until the request has been
-//    written. The call then completes with asio::error::operation_aborted and
-//    its connection is closed, never reused;
+//    written. The call then completes promptly with
+//    asio::error::operation_aborted and its connection is closed, never
+//    reused. An answer that arrived whole before the cancellation is
+//    delivered as it is: a cancellation that came too late changes nothing;
 //  - object lifetimes: the call keeps what it needs; the client may be
 //    destroyed with calls in flight, which then complete normally - except
 //    on a client that owns its threads, whose destructor aborts them and waits
@@ -40,6 +58,8 @@
 #include <alicloud/core/diagnostics.hpp>
 #include <alicloud/core/parameters.hpp>
 #include <alicloud/core/rpc_request.hpp>
+#include <alicloud/detail/awaitable_exception_fix.hpp>
+#include <alicloud/detail/token_rule.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
@@ -60,21 +80,21 @@ class io_context;
 namespace alicloud {
 
 struct rpc_call {
-    std::string action;  // e.g. "DescribeInstances"
-    std::string version; // e.g. "2014-05-26"
-    parameters params;
-    std::optional<http_method> method;            // default: POST
-    std::optional<parameter_location> params_in;  // default: as the signature version wants
+    std::string action{};  // e.g. "DescribeInstances"
+    std::string version{}; // e.g. "2014-05-26"
+    parameters params{};
+    std::optional<http_method> method{};          // default: POST
+    std::optional<parameter_location> params_in{};  // default: as the signature version wants
     // Safe to repeat (Describe*): failed attempts may be retried.
     bool idempotent = false;
     // The operation's idempotency parameter ("ClientToken"), when it has one:
     // filled with a fresh token when the caller left it empty, the same on
     // every retry, which makes the call safe to repeat.
-    std::string client_token_parameter;
+    std::string client_token_parameter{};
     // Endpoint for this call only ("https://sts.aliyuncs.com"...).
-    std::optional<std::string> endpoint;
-    std::vector<http_header> headers;
-    call_options options;
+    std::optional<std::string> endpoint{};
+    std::vector<http_header> headers{};
+    call_options options{};
     // false: a successful answer is left as text in rpc_response::text, for a
     // caller that parses it itself (the typed clients, into their models).
     // Error answers are always decoded, into diag.
@@ -88,10 +108,10 @@ enum class shutdown_mode {
 
 struct rpc_response {
     unsigned http_status = 0;  // 0 when no answer arrived
-    std::string request_id;
-    boost::json::value body;   // the decoded answer (also on a service error)
-    std::string text;          // the answer as received, when the call had parse_body = false
-    diagnostics diag;          // why it failed: the service's Code, Message... or ours
+    std::string request_id{};
+    boost::json::value body{}; // the decoded answer (also on a service error)
+    std::string text{};        // the answer as received, when the call had parse_body = false
+    diagnostics diag{};        // why it failed: the service's Code, Message... or ours
     unsigned attempts = 0;
 };
 
@@ -126,12 +146,12 @@ public:
     // Connections open to all hosts, idle or in use (monitoring, tests).
     std::size_t open_connections() const;
 
-    template <class CompletionToken = boost::asio::deferred_t>
+    template <class CompletionToken = default_completion_token_t>
     auto async_call(rpc_call call, CompletionToken&& token = {})
     {
-        return boost::asio::async_initiate<CompletionToken, void(error_code, rpc_response)>(
+        return detail::initiate_call<void(error_code, rpc_response)>(
             [impl = impl_](auto handler, rpc_call c) { detail::async_call(impl, std::move(c), std::move(handler)); },
-            token, std::move(call));
+            std::forward<CompletionToken>(token), std::move(call));
     }
 
     // Starts the client's own pool (Go's EnableAsync(poolSize, queueSize)):
@@ -173,5 +193,7 @@ private:
 };
 
 } // namespace alicloud
+
+ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::rpc_response)
 
 #endif

@@ -11,14 +11,17 @@
 //     try { co_await client.describe_instances(req, with_diagnostics(asio::deferred)); }
 //     catch (const alicloud::error_with_diagnostics& e) { e.get_diagnostics().server.code ... }
 //
-// The ECS client applies it by itself to asio::deferred (its default token),
-// use_awaitable and use_future.
+// Every client applies it by itself where Asio would throw a bare
+// system_error (use_awaitable, use_future, also inside Asio's binders) and to
+// its default token, default_completion_token_t; see the token table in
+// rpc_client.hpp.
 
 #include <alicloud/core/diagnostics.hpp>
 #include <alicloud/detail/forwarding_associator.hpp>
 
 #include <boost/asio/associator.hpp>
 #include <boost/asio/async_result.hpp>
+#include <boost/asio/deferred.hpp>
 
 #include <exception>
 #include <type_traits>
@@ -28,7 +31,7 @@ namespace alicloud {
 
 template <class Token>
 struct with_diagnostics_t {
-    Token token;
+    Token token{};
 };
 
 template <class Token>
@@ -37,12 +40,17 @@ with_diagnostics_t<std::decay_t<Token>> with_diagnostics(Token&& token)
     return {std::forward<Token>(token)};
 }
 
+// The default token of every operation: asio::deferred, with a failure thrown
+// as error_with_diagnostics when awaited (`co_await client.op(req)`). An
+// explicit asio::deferred is Asio's own: void(error_code, Response).
+using default_completion_token_t = with_diagnostics_t<boost::asio::deferred_t>;
+
 namespace detail {
 
 // Turns (ec, response) into (exception_ptr, response) for the wrapped handler.
 template <class Handler>
 struct diagnostics_handler {
-    Handler handler;
+    Handler handler{};
 
     template <class Response>
     void operator()(error_code ec, Response response)
@@ -52,6 +60,15 @@ struct diagnostics_handler {
             e = std::make_exception_ptr(error_with_diagnostics(ec, response.diag));
         std::move(handler)(e, std::move(response));
     }
+};
+
+// Asio's binders (bind_cancellation_slot...) around a with_diagnostics token
+// ask for the return type of what they wrap; it is the wrapped token's.
+template <class Inner, class = void>
+struct with_diagnostics_return_type {};
+template <class Inner>
+struct with_diagnostics_return_type<Inner, std::void_t<typename Inner::return_type>> {
+    using return_type = typename Inner::return_type;
 };
 
 } // namespace detail
@@ -67,7 +84,8 @@ struct associator<Associator, alicloud::detail::diagnostics_handler<Handler>, De
                                               DefaultCandidate> {};
 
 template <class Token, class Response>
-struct async_result<alicloud::with_diagnostics_t<Token>, void(alicloud::error_code, Response)> {
+struct async_result<alicloud::with_diagnostics_t<Token>, void(alicloud::error_code, Response)>
+    : alicloud::detail::with_diagnostics_return_type<async_result<Token, void(std::exception_ptr, Response)>> {
     template <class Initiation, class RawToken, class... Args>
     static auto initiate(Initiation&& initiation, RawToken&& token, Args&&... args)
     {

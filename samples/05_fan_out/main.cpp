@@ -51,12 +51,13 @@ asio::awaitable<bool> fan_out(ecs::client& ecs)
     }
 
     // 2. Start them all and wait for the last. The group completes with the
-    //    completion order, then one exception_ptr and one response per call,
-    //    in the order of `calls` (a failed call's exception carries its diagnostics).
+    //    completion order, then one error_code and one response per call, in
+    //    the order of `calls` (as with any Asio operation given asio::deferred;
+    //    a failed call's response says why in its `diag`).
     const auto start = std::chrono::steady_clock::now();
     auto group = asio::experimental::make_parallel_group(std::move(calls));
     const asio::experimental::wait_for_all all;
-    const auto [order, failures, pages] = co_await group.async_wait(all, asio::deferred);
+    const auto [order, errors, pages] = co_await group.async_wait(all, asio::deferred);
     std::cout << regions.size() << " DescribeInstances calls in " << (std::chrono::steady_clock::now() - start) / 1ms
               << " ms, completed in the order";
     for (const auto i : order)
@@ -68,19 +69,18 @@ asio::awaitable<bool> fan_out(ecs::client& ecs)
     bool made_up_not_found = false;
     for (std::size_t i = 0; i < regions.size(); ++i) {
         std::cout << "  " << regions[i] << ": ";
-        try {
-            if (failures[i])
-                std::rethrow_exception(failures[i]);
-            std::cout << pages[i].total_count << " instances";
-            for (const auto& instance : pages[i].instances)
-                std::cout << " " << instance.instance_id << " (" << instance.status << ")";
-            std::cout << "\n";
-            ++answered;
-        } catch (const alicloud::error_with_diagnostics& e) {
-            const std::string& code = e.get_diagnostics().server.code; // empty when the service never answered
-            std::cout << "failed: " << (code.empty() ? std::string(e.what()) : code) << "\n";
-            made_up_not_found = i + 1 == regions.size() && e.code() == alicloud::errc::not_found;
+        if (errors[i]) {
+            const auto& diag = pages[i].diag;
+            const std::string& code = diag.server.code; // empty when the service never answered
+            std::cout << "failed: " << (code.empty() ? diag.to_string() : code) << "\n";
+            made_up_not_found = i + 1 == regions.size() && errors[i] == alicloud::errc::not_found;
+            continue;
         }
+        std::cout << pages[i].total_count << " instances";
+        for (const auto& instance : pages[i].instances)
+            std::cout << " " << instance.instance_id << " (" << instance.status << ")";
+        std::cout << "\n";
+        ++answered;
     }
     co_return answered + 1 == regions.size() && made_up_not_found;
 }

@@ -6,9 +6,8 @@
 //
 //   alicloud-sample-07-go-async [ENDPOINT [CA_FILE]]
 
-#include <alicloud/adapters/blocker.hpp>
-#include <alicloud/adapters/channel.hpp>
 #include <alicloud/ecs.hpp>
+#include <alicloud/go.hpp>
 
 #include "sample_options.hpp"
 

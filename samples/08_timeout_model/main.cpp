@@ -12,8 +12,8 @@
 //
 //   alicloud-sample-08-timeout-model [ENDPOINT [CA_FILE]]
 
-#include <alicloud/adapters/context_binding.hpp>
 #include <alicloud/ecs.hpp>
+#include <alicloud/go.hpp>
 
 #include "sample_options.hpp"
 

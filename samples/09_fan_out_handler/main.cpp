@@ -10,16 +10,14 @@
 //
 //   alicloud-sample-09-fan-out-handler [ENDPOINT [CA_FILE]]
 
-#include <alicloud/adapters/channel.hpp>
 #include <alicloud/ecs.hpp>
+#include <alicloud/go.hpp>
 
 #include "sample_options.hpp"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include <iostream>
 #include <functional>
@@ -47,7 +45,10 @@ asio::awaitable<std::map<std::string, int>> describe_all(ecs::client& ecs, alicl
 
     std::map<std::string, int> outcomes;
     for (std::size_t i = 0; i < ids.size(); ++i) { // exactly one result per call
-        auto [ec, res] = co_await results.async_receive(asio::as_tuple(asio::use_awaitable));
+        // One call's result: its error_code and response (diagnostics included);
+        // co_await throws only if the channel itself failed.
+        auto result = co_await results.async_receive();
+        const alicloud::error_code ec = result.ec;
         if (!ec)
             ++outcomes["found"];
         else if (ec == alicloud::errc::not_found)
@@ -59,7 +60,7 @@ asio::awaitable<std::map<std::string, int>> describe_all(ecs::client& ecs, alicl
         else
             ++outcomes["failed: " + ec.message()];
         if (ec && example_failure.empty())
-            example_failure = res.diag.to_string();
+            example_failure = result.response.diag.to_string();
     }
     co_return outcomes;
 }

@@ -12,6 +12,7 @@
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
@@ -19,6 +20,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -142,12 +144,79 @@ TEST_CASE("to_channel: many calls fan in to one channel, each result exactly onc
     run_coroutine(ioc, [&]() -> asio::awaitable<void> {
         std::set<std::string> request_ids;
         for (int i = 0; i < calls; ++i) {
-            auto [ec, res] = co_await results.async_receive(as_tuple_awaitable);
-            CHECK(ec == errc::not_found); // every one answered, none lost
-            request_ids.insert(res.diag.server.request_id);
+            auto result = co_await results.async_receive(); // the call's failure is a value, not a throw
+            CHECK_FALSE(result);
+            CHECK(result.ec == errc::not_found); // every one answered, none lost
+            CHECK(result.response.diag.server.code == "InvalidInstanceId.NotFound");
+            request_ids.insert(result.response.diag.server.request_id);
         }
         CHECK(request_ids.size() == calls); // distinct calls, none delivered twice
         CHECK_FALSE(results.ready());
+    });
+}
+
+TEST_CASE("to_channel: a plain thread reads results one at a time, with their diagnostics", "[go][channel]")
+{
+    running_emulator emu;
+    background_io io;
+    ecs::client ecs(io.ioc, options_for(emu));
+    response_channel<ecs::describe_instance_attribute_response> results(io.ioc.get_executor(), 1);
+    ecs::describe_instance_attribute_request missing;
+    missing.instance_id = "i-missing";
+    ecs.describe_instance_attribute(missing, to_channel(results));
+    ecs.describe_instance_attribute(missing, to_channel(results));
+
+    for (int i = 0; i < 2; ++i) {
+        auto result = results.receive(); // blocks this thread, not the io thread
+        REQUIRE_FALSE(result);
+        CHECK(result.response.diag.server.code == "InvalidInstanceId.NotFound");
+        CHECK_FALSE(result.response.diag.server.request_id.empty());
+        // value() turns the call's failure into the exception a coroutine would see.
+        try {
+            (void)std::move(result).value();
+            FAIL("value() of a failed call did not throw");
+        } catch (const error_with_diagnostics& e) {
+            CHECK(e.code() == errc::not_found);
+            CHECK(e.get_diagnostics().server.code == "InvalidInstanceId.NotFound");
+        }
+    }
+
+    // A failure of the channel itself is not a call's: closed, a receive throws
+    // system_error with channel_closed, from a plain thread and from a coroutine.
+    results.close();
+    try {
+        (void)results.receive();
+        FAIL("receive on a closed channel did not throw");
+    } catch (const error_with_diagnostics&) {
+        FAIL("a channel failure was reported as a call's");
+    } catch (const boost::system::system_error& e) {
+        CHECK(e.code() == asio::experimental::error::channel_closed);
+    }
+    std::promise<error_code> awaited;
+    asio::co_spawn(
+        io.ioc,
+        [&]() -> asio::awaitable<void> {
+            auto [ec, result] = co_await results.async_receive(as_tuple_awaitable);
+            awaited.set_value(ec);
+        },
+        asio::detached);
+    auto f = awaited.get_future();
+    REQUIRE(f.wait_for(10s) == std::future_status::ready);
+    CHECK(f.get() == asio::experimental::error::channel_closed);
+}
+
+TEST_CASE("to_channel: a successful result is read with value()", "[go][channel]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_for(emu));
+    response_channel<ecs::describe_regions_response> results(ioc.get_executor(), 4);
+    ecs::describe_regions_request req;
+    ecs.describe_regions(req, to_channel(results));
+    run_coroutine(ioc, [&]() -> asio::awaitable<void> {
+        auto result = co_await results.async_receive();
+        REQUIRE(result);
+        CHECK(result.value().regions.size() >= 5);
     });
 }
 

@@ -76,7 +76,7 @@ auto call(asio::io_context& ioc, style s, Start start)
         break;
     }
     case style::default_co_await:
-        asio::co_spawn(ioc, [&]() -> asio::awaitable<response> { co_return co_await start(asio::deferred); },
+        asio::co_spawn(ioc, [&]() -> asio::awaitable<response> { co_return co_await start(default_completion_token_t{}); },
                        [&](std::exception_ptr e, response r) { e ? result.set_exception(e) : result.set_value(std::move(r)); });
         break;
     }

@@ -17,32 +17,149 @@
 //    response_channel<Response> the caller owns, so that many calls fan in to
 //    one channel. Results wait in the channel until received, in the order
 //    they completed: a channel with small capacity holds back the sends, and
-//    nothing is dropped unless the caller closes the channel.
+//    nothing is dropped unless the caller closes the channel. Each result is
+//    read as a call_result (the call's error_code and response, diagnostics
+//    included), apart from the channel's own failures:
+//
+//        alicloud::response_channel<ecs::describe_instances_response> all(ex, 16);
+//        ecs.describe_instances(req, alicloud::to_channel(all));   // many times
+//        auto r = co_await all.async_receive();   // throws only if the channel failed
+//        auto r = all.receive();                  // the same from a plain thread
+//        if (!r) std::cerr << r.response.diag.to_string();        // or r.value() throws error_with_diagnostics
+//
+//    to_channel also takes any Asio experimental channel of signature
+//    void(error_code, Response), which then carries the call's error_code.
 //
 // Every call still completes exactly once: when its handler is destroyed
 // without having run (an io_context destroyed with calls in flight), the
 // channel of as_channel is closed, so a receiver never waits forever; it gets
 // asio::experimental::error::channel_closed.
 
+#include <alicloud/core/diagnostics.hpp>
 #include <alicloud/core/error.hpp>
 #include <alicloud/detail/forwarding_associator.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/associator.hpp>
 #include <boost/asio/async_result.hpp>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
 #include <boost/asio/system_executor.hpp>
+#include <boost/system/system_error.hpp>
 
+#include <cstddef>
 #include <future>
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace alicloud {
 
-// A thread-safe channel of call results (one per call, or many calls' worth).
+// What one call completed with, as one value.
 template <class Response>
-using response_channel = boost::asio::experimental::concurrent_channel<void(error_code, Response)>;
+struct call_result {
+    error_code ec{};
+    Response response{};
+
+    explicit operator bool() const noexcept { return !ec; }
+
+    // The response of a call that succeeded; for one that failed, throws
+    // error_with_diagnostics (the service's Code, Message, RequestId... or the
+    // client's reason).
+    Response& value() &
+    {
+        check();
+        return response;
+    }
+    Response&& value() &&
+    {
+        check();
+        return std::move(response);
+    }
+
+private:
+    void check() const
+    {
+        if (ec)
+            throw error_with_diagnostics(ec, response.diag);
+    }
+};
+
+namespace detail {
+
+// Blocks the calling thread until `start(handler)` calls the handler with
+// (error_code, Value); returns what it got.
+template <class Value, class Start>
+std::pair<error_code, Value> wait_for_receive(Start start)
+{
+    // (Boost 1.81 has no as_tuple(use_future); a promise of our own instead,
+    // shared: the handler may still be inside set_value when get() returns.)
+    auto result = std::make_shared<std::promise<std::pair<error_code, Value>>>();
+    auto arrived = result->get_future();
+    start([result](error_code ec, Value value) { result->set_value({ec, std::move(value)}); });
+    return arrived.get();
+}
+
+} // namespace detail
+
+// A thread-safe channel that many calls send their results into
+// (to_channel), read one result at a time.
+template <class Response>
+class response_channel {
+public:
+    using executor_type = boost::asio::any_io_executor;
+    using value_type = call_result<Response>;
+
+    // `capacity`: results held without a receiver waiting; further calls'
+    // results wait for room (none is dropped). A receive's handler without
+    // an associated executor runs on `executor`.
+    response_channel(executor_type executor, std::size_t capacity) : channel_(std::move(executor), capacity) {}
+
+    executor_type get_executor() { return channel_.get_executor(); }
+
+    // Completes with void(error_code, call_result<Response>): the next call's
+    // result, in the order the calls completed. The error_code is the
+    // channel's own - experimental::error::channel_closed once closed,
+    // operation_aborted for a receive cancelled through its slot (the result
+    // then stays for the next receive) - never the call's, which is in the
+    // call_result. So `co_await ch.async_receive()` throws only when the
+    // channel failed.
+    template <class CompletionToken = boost::asio::deferred_t>
+    auto async_receive(CompletionToken&& token = {})
+    {
+        return channel_.async_receive(std::forward<CompletionToken>(token));
+    }
+
+    // Blocks the calling thread until the next result is there; throws
+    // boost::system::system_error when the channel fails (closed). Never call
+    // it on a thread that runs the calls' executor: it would wait for itself.
+    call_result<Response> receive()
+    {
+        auto [ec, result] = detail::wait_for_receive<call_result<Response>>(
+            [this](auto handler) { this->async_receive(std::move(handler)); });
+        if (ec)
+            throw boost::system::system_error(ec, "response_channel::receive");
+        return std::move(result);
+    }
+
+    // A result is waiting.
+    bool ready() const noexcept { return channel_.ready(); }
+
+    // Ends the channel: waiting receives, and results not yet received, get
+    // experimental::error::channel_closed.
+    void close() { channel_.close(); }
+
+    // What to_channel's handler calls: waits in the channel while it is full;
+    // lost only if the channel was closed.
+    void send_result(error_code ec, Response response)
+    {
+        channel_.async_send(error_code{}, call_result<Response>{ec, std::move(response)}, [](error_code) {});
+    }
+
+private:
+    boost::asio::experimental::concurrent_channel<void(error_code, call_result<Response>)> channel_;
+};
 
 namespace detail {
 
@@ -51,8 +168,8 @@ namespace detail {
 // channel closed) is never mistaken for the call's.
 template <class Response>
 struct call_outcome {
-    error_code ec;
-    Response response;
+    error_code ec{};
+    Response response{};
 };
 
 template <class Response>
@@ -91,12 +208,7 @@ public:
     // thread that runs the client's executor: it would wait for itself.
     std::pair<error_code, Response> receive()
     {
-        // (Boost 1.81 has no as_tuple(use_future); a promise of our own instead,
-        // shared: the handler may still be inside set_value when get() returns.)
-        auto result = std::make_shared<std::promise<std::pair<error_code, Response>>>();
-        auto arrived = result->get_future();
-        async_receive([result](error_code ec, Response response) { result->set_value({ec, std::move(response)}); });
-        return arrived.get();
+        return detail::wait_for_receive<Response>([this](auto handler) { this->async_receive(std::move(handler)); });
     }
 
     // The result arrived and was not yet received.
@@ -113,7 +225,7 @@ inline constexpr as_channel_t as_channel;
 
 template <class Channel>
 struct to_channel_t {
-    Channel* channel;
+    Channel* channel{};
 };
 
 // `channel`: a response_channel<Response>, or any Asio experimental channel
@@ -133,8 +245,8 @@ namespace detail {
 // channel drops its buffered value when closed.)
 template <class Response, class Handler>
 struct close_after_receive {
-    std::shared_ptr<outcome_channel<Response>> channel;
-    Handler handler;
+    std::shared_ptr<outcome_channel<Response>> channel{};
+    Handler handler{};
 
     void operator()(error_code channel_ec, call_outcome<Response> outcome)
     {
@@ -172,13 +284,16 @@ private:
 
 template <class Channel>
 struct send_to_handler {
-    Channel* channel;
+    Channel* channel{};
 
     template <class Response>
     void operator()(error_code ec, Response response)
     {
         // Waits in the channel while it is full; fails only if it was closed.
-        channel->async_send(ec, std::move(response), [](error_code) {});
+        if constexpr (std::is_same_v<Channel, response_channel<Response>>)
+            channel->send_result(ec, std::move(response));
+        else
+            channel->async_send(ec, std::move(response), [](error_code) {});
     }
 };
 

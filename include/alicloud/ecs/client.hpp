@@ -6,36 +6,27 @@
 //     alicloud::ecs::client ecs(ioc, {.region_id = "cn-hangzhou", .creds = {...}});
 //     auto page = co_await ecs.describe_instances({.region_id = "cn-hangzhou", .page_size = 50});
 //
-// Every operation:
-//  - takes its request (copied: it need not outlive the call) and a completion
-//    token, asio::deferred by default, so `co_await` works without one;
-//  - completes with void(error_code, <name>_response) exactly once, never
-//    inside the initiating function, on the handler's associated executor;
-//    on failure the response's `diag` holds the service's HTTP status, Code,
-//    Message, RequestId, HostId and Recommend (or the client's reason);
-//  - when awaited with the default token, use_awaitable or use_future, a
-//    failure is thrown as alicloud::error_with_diagnostics carrying the same;
-//  - honours the handler's cancellation slot at every phase (total
-//    cancellation until the request is written) and completes promptly with
-//    asio::error::operation_aborted;
-//  - refuses bad input (a missing RegionId, PageSize 500...) before sending,
-//    naming the field; retries only what is safe (Describe*, or calls carrying
-//    a ClientToken, which it fills once per call when the request has none).
-// Thread safety: operations may be started concurrently from threads running
-// the client's executor. A client made on an executor creates no thread; one
-// made without owns a pool (the Go SDK's EnableAsync) - see rpc_client.hpp for
-// enable_async, shutdown and the bound on calls in flight.
+// Every operation is an Asio asynchronous operation with the contract of
+// rpc_client.hpp - read the token table there: the default token throws
+// alicloud::error_with_diagnostics when awaited, an explicit asio::deferred
+// completes with void(error_code, <name>_response), and in every form the
+// response's `diag` says why a call failed (the service's HTTP status, Code,
+// Message, RequestId, HostId, Recommend, or the client's reason). Beyond it:
+//  - the request is copied: it need not outlive the call;
+//  - bad input (a missing RegionId, PageSize 500...) is refused before
+//    anything is sent, naming the field; retries only what is safe
+//    (Describe*, or calls carrying a ClientToken, which the client fills once
+//    per call when the request has none).
+// A client made on an executor creates no thread; one made without owns a
+// pool (the Go SDK's EnableAsync) - see rpc_client.hpp for enable_async,
+// shutdown and the bound on calls in flight.
 
 #include <alicloud/detail/awaitable_exception_fix.hpp>
+#include <alicloud/detail/token_rule.hpp>
 #include <alicloud/ecs/models.hpp>
 #include <alicloud/rpc_client.hpp>
-#include <alicloud/with_diagnostics.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
-#include <boost/asio/async_result.hpp>
-#include <boost/asio/deferred.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/asio/use_future.hpp>
 
 #include <string_view>
 #include <type_traits>
@@ -79,21 +70,6 @@ ALICLOUD_ECS_OPERATION(delete_instance)
 ALICLOUD_ECS_OPERATION(delete_instances)
 #undef ALICLOUD_ECS_OPERATION
 
-// Tokens whose failures surface as exceptions get the details in them.
-template <class Token>
-constexpr bool throws_on_error = std::is_same_v<Token, boost::asio::deferred_t> ||
-                                 std::is_same_v<Token, boost::asio::use_awaitable_t<>> ||
-                                 std::is_same_v<Token, boost::asio::use_future_t<>>;
-
-template <class Token>
-decltype(auto) adapt(Token&& token)
-{
-    if constexpr (throws_on_error<std::decay_t<Token>>)
-        return with_diagnostics(std::forward<Token>(token));
-    else
-        return std::forward<Token>(token);
-}
-
 } // namespace detail
 
 class client {
@@ -125,21 +101,20 @@ public:
     }
 
 #define ALICLOUD_ECS_MEMBER(name)                                                                             \
-    template <class CompletionToken = boost::asio::deferred_t>                                                \
+    template <class CompletionToken = default_completion_token_t>                                             \
         requires(!std::is_same_v<std::decay_t<CompletionToken>, call_options>) /* a named, non-const one */    \
     auto name(const name##_request& request, CompletionToken&& token = {})                                     \
     {                                                                                                         \
         return name(request, call_options{}, std::forward<CompletionToken>(token));                           \
     }                                                                                                         \
-    template <class CompletionToken = boost::asio::deferred_t>                                                \
+    template <class CompletionToken = default_completion_token_t>                                             \
     auto name(const name##_request& request, const call_options& options, CompletionToken&& token = {})        \
     {                                                                                                         \
-        auto adapted = detail::adapt(std::forward<CompletionToken>(token)); /* a copy: const tokens work */   \
-        return boost::asio::async_initiate<std::decay_t<decltype(adapted)>, void(error_code, name##_response)>( \
+        return alicloud::detail::initiate_call<void(error_code, name##_response)>(                           \
             [impl = rpc_.impl()](auto handler, name##_request r, call_options o) {                            \
                 detail::async_##name(impl, std::move(r), std::move(o), std::move(handler));                   \
             },                                                                                                \
-            adapted, request, options);                                                                       \
+            std::forward<CompletionToken>(token), request, options);                                          \
     }
     ALICLOUD_ECS_MEMBER(describe_regions)
     ALICLOUD_ECS_MEMBER(describe_zones)
