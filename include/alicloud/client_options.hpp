@@ -42,9 +42,9 @@ struct tls_options {
     // otherwise; turning it off exposes credentials to anyone on the path.
     bool verify_peer = true;
     // PEM file of trusted CAs; empty means the system store.
-    std::string ca_file;
+    std::string ca_file{};
     // PEM text of trusted CAs, in addition to ca_file (tests, the emulator).
-    std::string ca_pem;
+    std::string ca_pem{};
 };
 
 // The Go SDK's EnableAsync settings (GoRoutinePoolSize, MaxTaskQueueSize);
@@ -64,25 +64,25 @@ struct async_options {
 struct client_options {
     // "host", "host:port" or "http(s)://host[:port]"; when empty, the
     // product's endpoint for region_id (endpoint_host_for), over HTTPS.
-    std::string endpoint;
+    std::string endpoint{};
     // Default RegionId for operations that take one and were given none.
-    std::string region_id;
+    std::string region_id{};
     // The product whose endpoint to use when `endpoint` is empty ("ecs",
     // "sts"...); the product clients set their own.
-    std::string product;
+    std::string product{};
     endpoint_network network = endpoint_network::public_internet;
-    credentials creds;
+    credentials creds{};
     // Where credentials come from when they are not fixed (the environment, a
     // profile, a role: <alicloud/credentials/providers.hpp>); asked before
     // every attempt. When set, `creds` is not used.
-    std::shared_ptr<::alicloud::credentials_provider> credentials_provider;
+    std::shared_ptr<::alicloud::credentials_provider> credentials_provider{};
     signature_version signature = signature_version::v3;
 
-    timeout_options timeouts;
-    retry_policy retry;
-    pool_options pool;
-    tls_options tls;
-    async_options async;
+    timeout_options timeouts{};
+    retry_policy retry{};
+    pool_options pool{};
+    tls_options tls{};
+    async_options async{};
 
     // Answers larger than this fail with client_errc::response_too_large.
     std::size_t max_response_bytes = 64 * 1024 * 1024;
@@ -94,22 +94,22 @@ struct client_options {
     // thread, with IP addresses as text ("10.0.0.7", "::1") or an error. A call
     // cancelled or timed out meanwhile completes at once and ignores the answer.
     using resolve_done = std::function<void(error_code, std::vector<std::string> addresses)>;
-    std::function<void(const std::string& host, resolve_done done)> resolve;
+    std::function<void(const std::string& host, resolve_done done)> resolve{};
 
     // Injectable for tests; defaults: the system clock, random nonces.
-    std::function<std::chrono::system_clock::time_point()> clock;
-    std::function<std::string()> nonce;
+    std::function<std::chrono::system_clock::time_point()> clock{};
+    std::function<std::string()> nonce{};
 };
 
 // Per-call overrides of the client's defaults.
 struct call_options {
-    std::optional<std::chrono::milliseconds> timeout;         // whole call
-    std::optional<std::chrono::milliseconds> attempt_timeout; // each attempt
-    std::optional<retry_policy> retry;
+    std::optional<std::chrono::milliseconds> timeout{};       // whole call
+    std::optional<std::chrono::milliseconds> attempt_timeout{}; // each attempt
+    std::optional<retry_policy> retry{};
     // The Go-style context the call runs under: its deadline bounds the call
     // (client_errc::timeout), its cancellation ends it (operation_aborted),
     // its headers (with_header) are sent. Default: the background context.
-    ::alicloud::context context;
+    ::alicloud::context context{};
 };
 
 } // namespace alicloud

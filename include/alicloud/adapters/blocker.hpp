@@ -61,7 +61,7 @@ private:
 
 template <class Callback>
 struct with_blocker_t {
-    Callback callback;
+    Callback callback{};
 };
 
 template <class Callback>
@@ -74,8 +74,8 @@ namespace detail {
 
 template <class Callback>
 struct blocker_handler {
-    Callback callback;
-    std::promise<int> result; // destroyed unset: the blocker reads 0
+    Callback callback{};
+    std::promise<int> result{}; // destroyed unset: the blocker reads 0
 
     template <class Response>
     void operator()(error_code ec, Response response)

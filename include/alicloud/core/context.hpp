@@ -111,8 +111,8 @@ private:
 // What with_cancel, with_deadline and with_timeout return, for structured
 // bindings: `auto [ctx, cancel] = with_timeout(parent, 500ms);`
 struct cancellable_context {
-    context ctx;
-    cancel_function cancel;
+    context ctx{};
+    cancel_function cancel{};
 };
 
 cancellable_context with_cancel(const context& parent);

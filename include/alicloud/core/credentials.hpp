@@ -12,9 +12,9 @@ namespace alicloud {
 // The secret is never printed: diagnostics and exception texts name fields,
 // never their values.
 struct credentials {
-    std::string access_key_id;
-    std::string access_key_secret;
-    std::string security_token; // empty for a plain AccessKey
+    std::string access_key_id{};
+    std::string access_key_secret{};
+    std::string security_token{}; // empty for a plain AccessKey
 
     bool is_sts() const noexcept { return !security_token.empty(); }
 };

@@ -17,29 +17,29 @@ namespace alicloud {
 // The error envelope of an RPC API response (ecs-api.md §3.2).
 struct server_error {
     unsigned http_status = 0;
-    std::string code;        // e.g. "InvalidInstanceId.NotFound"
-    std::string message;     // the service's message, verbatim
-    std::string request_id;
-    std::string host_id;     // the endpoint host that served the request
-    std::string recommend;   // troubleshooting URL
-    std::string access_denied_detail; // serialized JSON object, when RAM denied the call
+    std::string code{};      // e.g. "InvalidInstanceId.NotFound"
+    std::string message{};   // the service's message, verbatim
+    std::string request_id{};
+    std::string host_id{};   // the endpoint host that served the request
+    std::string recommend{}; // troubleshooting URL
+    std::string access_denied_detail{}; // serialized JSON object, when RAM denied the call
 
     bool empty() const noexcept { return http_status == 0 && code.empty(); }
 };
 
 struct diagnostics {
     // Our own explanation, e.g. "parameter 'Description' value is not valid UTF-8".
-    std::string client_message;
+    std::string client_message{};
     // The request field the client-side error is about ("Action", "AccessKeyId",
     // a parameter name, "endpoint"...); empty when not about a field.
-    std::string field;
+    std::string field{};
     // Filled when the service answered (error envelope or an unreadable body).
-    server_error server;
+    server_error server{};
     // The first bytes of a body we could not decode, with non-printable bytes escaped.
-    std::string body_excerpt;
+    std::string body_excerpt{};
     // The headers the call's context added ("x-trace-id=4f1c..."; see
     // with_header), so that a failure can be matched to its trace.
-    std::string context_headers;
+    std::string context_headers{};
 
     void clear()
     {

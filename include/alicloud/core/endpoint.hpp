@@ -13,9 +13,9 @@ namespace alicloud {
 // wrote it (port included), as the official SDKs send it and sign it.
 struct endpoint {
     bool tls = true;          // https unless the URL says http://
-    std::string host;         // name or address, without brackets for IPv6
+    std::string host{};       // name or address, without brackets for IPv6
     std::uint16_t port = 443; // from the URL, or the scheme's default
-    std::string authority;    // the Host header value: "host" or "host:port"
+    std::string authority{};  // the Host header value: "host" or "host:port"
 
     // "https://ecs.aliyuncs.com", "http://127.0.0.1:8080"...
     std::string url() const;

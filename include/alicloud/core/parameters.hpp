@@ -22,8 +22,8 @@
 namespace alicloud {
 
 struct parameter {
-    std::string name;
-    std::string value;
+    std::string name{};
+    std::string value{};
 
     friend bool operator==(const parameter&, const parameter&) = default;
 };

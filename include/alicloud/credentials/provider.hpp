@@ -20,12 +20,12 @@
 namespace alicloud {
 
 struct credentials_result {
-    credentials creds;
+    credentials creds{};
     // When the credentials stop working; none for a long-term AccessKey.
-    std::optional<std::chrono::system_clock::time_point> expiration;
+    std::optional<std::chrono::system_clock::time_point> expiration{};
     // Why there are none (on failure): what the provider tried and what it
     // found - never a secret's value.
-    std::string why;
+    std::string why{};
 };
 
 // Implementations are thread-safe: calls ask concurrently, from any thread.

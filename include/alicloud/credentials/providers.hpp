@@ -32,9 +32,9 @@ std::shared_ptr<credentials_provider> environment_credentials();
 // Where the providers that ask a service find it, when a profile or the
 // default chain makes them. Empty: as the official SDKs decide (below).
 struct credential_services {
-    std::string sts_endpoint;      // see ram_role_arn_options::sts_endpoint
-    tls_options sts_tls;
-    std::string metadata_endpoint; // see ecs_ram_role_options::metadata_endpoint
+    std::string sts_endpoint{};    // see ram_role_arn_options::sts_endpoint
+    tls_options sts_tls{};
+    std::string metadata_endpoint{}; // see ecs_ram_role_options::metadata_endpoint
 };
 
 // A section of the shared credentials INI file: `path`, else
@@ -61,12 +61,12 @@ std::shared_ptr<credentials_provider> default_credentials_chain(boost::asio::any
 
 struct ecs_ram_role_options {
     // Default: ALIBABA_CLOUD_ECS_METADATA, else asked of the service (once).
-    std::string role_name;
+    std::string role_name{};
     // Default http://100.100.100.200; plain HTTP only, as the service speaks.
-    std::string metadata_endpoint;
+    std::string metadata_endpoint{};
     // IMDSv2 tokens only: when none can be had, fail rather than ask without
     // one. Default: ALIBABA_CLOUD_IMDSV1_DISABLED=true.
-    std::optional<bool> imdsv1_disabled;
+    std::optional<bool> imdsv1_disabled{};
     std::chrono::seconds token_ttl{21600};
     std::chrono::milliseconds connect_timeout{1000};
     std::chrono::milliseconds read_timeout{1000};
@@ -84,16 +84,16 @@ std::shared_ptr<credentials_provider> ecs_ram_role_credentials(boost::asio::any_
                                                                ecs_ram_role_options options = {});
 
 struct ram_role_arn_options {
-    std::string role_arn;          // acs:ram::<account>:role/<name>; default ALIBABA_CLOUD_ROLE_ARN
+    std::string role_arn{};        // acs:ram::<account>:role/<name>; default ALIBABA_CLOUD_ROLE_ARN
     // Default: ALIBABA_CLOUD_ROLE_SESSION_NAME, else alicloud-asio-<milliseconds since the epoch>.
-    std::string role_session_name;
+    std::string role_session_name{};
     std::chrono::seconds duration{3600};
-    std::string policy;            // optional
+    std::string policy{};          // optional
     // Where STS is (any endpoint text, as client_options::endpoint). Default:
     // the region's, sts[-vpc].<region>.aliyuncs.com, with ALIBABA_CLOUD_STS_REGION
     // (and ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true), else https://sts.aliyuncs.com.
-    std::string sts_endpoint;
-    tls_options tls;
+    std::string sts_endpoint{};
+    tls_options tls{};
     // The AssumeRole call's own bound.
     std::chrono::milliseconds timeout{10'000};
     // Fetch new credentials this long before the current ones expire.

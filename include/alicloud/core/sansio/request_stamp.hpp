@@ -12,8 +12,8 @@
 namespace alicloud::sansio {
 
 struct request_stamp {
-    std::string timestamp; // UTC "yyyy-MM-ddTHH:mm:ssZ"
-    std::string nonce;     // unique per request, retries included
+    std::string timestamp{}; // UTC "yyyy-MM-ddTHH:mm:ssZ"
+    std::string nonce{};   // unique per request, retries included
 };
 
 // "yyyy-MM-ddTHH:mm:ssZ"; sub-second parts are dropped.

@@ -28,7 +28,7 @@ namespace sansio {
 
 // What happened in an attempt, as far as retrying is concerned.
 struct attempt_outcome {
-    error_code ec;
+    error_code ec{};
     // The transport could not connect, or the connection failed; which error
     // codes mean that is the transport's knowledge, not this layer's.
     bool connection_failed = false;

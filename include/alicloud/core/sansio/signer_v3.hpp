@@ -30,8 +30,8 @@ std::string v3_canonical_query(std::span<const parameter> params);
 bool v3_is_signed_header(std::string_view lower_case_name) noexcept;
 
 struct v3_canonical_headers_result {
-    std::string canonical_headers; // "name:value\n" per header
-    std::string signed_headers;    // "name;name;..."
+    std::string canonical_headers{}; // "name:value\n" per header
+    std::string signed_headers{};  // "name;name;..."
 };
 
 // Canonicalises exactly the headers given (the caller chooses which): names

@@ -7,15 +7,15 @@ namespace alicloud::ecs {
 
 // The instance must be Stopped; it goes Starting, then Running.
 struct start_instance_request {
-    std::string instance_id;
-    std::optional<bool> init_local_disk; // local-disk instance types only
-    std::optional<bool> dry_run;
+    std::string instance_id{};
+    std::optional<bool> init_local_disk{}; // local-disk instance types only
+    std::optional<bool> dry_run{};
 };
 
 struct start_instance_response {
-    std::string request_id;
+    std::string request_id{};
     // On failure: the service's Code, Message, RequestId... or the client's reason.
-    diagnostics diag;
+    diagnostics diag{};
 };
 
 } // namespace alicloud::ecs
