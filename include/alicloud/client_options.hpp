@@ -45,6 +45,9 @@ struct tls_options {
     std::string ca_file{};
     // PEM text of trusted CAs, in addition to ca_file (tests, the emulator).
     std::string ca_pem{};
+    // The oldest protocol the client accepts, enforced by the client itself
+    // whatever the system's OpenSSL configuration allows.
+    enum class version { tls1_2, tls1_3 } min_version = version::tls1_2;
 };
 
 // The Go SDK's EnableAsync settings (GoRoutinePoolSize, MaxTaskQueueSize);

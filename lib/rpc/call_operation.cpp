@@ -38,6 +38,7 @@
 
 #include <openssl/ssl.h>
 
+#include <optional>
 #include <random>
 
 namespace alicloud::detail {
@@ -61,7 +62,11 @@ struct attempt_result {
     bool connection_failed = false; // could not connect, or the connection broke
     bool response_started = false;  // some of the answer arrived
     bool keep_alive = false;        // the connection may serve another request
+    bool interim_only = false;      // nothing but 1xx answers came
 };
+
+// Interim (1xx) answers skipped before the call gives up on a server.
+constexpr unsigned max_interim_answers = 8;
 
 // The cancellation types a call honours. Total cancellation promises that
 // nothing happened: it applies only while no attempt has reached the service.
@@ -257,18 +262,31 @@ awaitable<attempt_result> exchange(Stream& stream, connection& c, const std::str
         co_return r;
     }
 
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(body_limit);
-    auto [rec, n] = co_await http::async_read(stream, c.buffer, parser, nothrow);
-    r.response_started = parser.got_some();
-    if (parser.is_header_done())
-        r.status = parser.get().result_int();
-    if (rec) {
-        r.ec = rec;
-        r.connection_failed = !r.response_started || rec == http::error::partial_message;
-        co_return r;
+    // Interim answers (100 Continue, 103 Early Hints) are skipped, as HTTP asks
+    // of a client; a server that sends nothing else is cut off after a few.
+    std::optional<http::response_parser<http::string_body>> parser;
+    for (unsigned interim = 0;; ++interim) {
+        parser.emplace();
+        parser->header_limit(static_cast<std::uint32_t>(max_head_bytes));
+        parser->body_limit(body_limit);
+        auto [rec, n] = co_await http::async_read(stream, c.buffer, *parser, nothrow);
+        r.response_started = r.response_started || parser->got_some();
+        if (parser->is_header_done())
+            r.status = parser->get().result_int();
+        if (rec) {
+            r.ec = rec;
+            r.connection_failed = !r.response_started || rec == http::error::partial_message;
+            co_return r;
+        }
+        if (r.status < 100 || r.status >= 200 || r.status == 101)
+            break;
+        if (interim + 1 == max_interim_answers) {
+            r.ec = client_errc::malformed_response;
+            r.interim_only = true;
+            co_return r;
+        }
     }
-    auto& res = parser.get();
+    auto& res = parser->get();
     r.status = res.result_int();
     if (auto id = res.find("x-acs-request-id"); id != res.end())
         r.request_id_header = id->value();
@@ -323,6 +341,23 @@ awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& po
         pool.release(std::move(c), false); // failed or cancelled: never reused
         if (r.ec == beast::error::timeout) {
             r.ec = client_errc::timeout;
+        } else if (r.interim_only) {
+            diag.server.http_status = r.status;
+            diag.client_message = "malformed response: " + ep.authority + " sent " +
+                                  std::to_string(max_interim_answers) + " interim answers (HTTP " +
+                                  std::to_string(r.status) + ") and no final one";
+            r.connection_failed = false;
+        } else if (r.ec == http::error::header_limit || r.ec == http::error::buffer_overflow) {
+            // A head, a chunk extension, a chunk size or a trailer that never ends.
+            if (r.status != 0)
+                diag.server.http_status = r.status;
+            diag.client_message = std::string("malformed response: the ") +
+                                  (r.ec == http::error::header_limit ? "head" : "chunk framing or trailer") +
+                                  " of the answer from " + ep.authority + " is longer than " +
+                                  std::to_string((r.ec == http::error::header_limit ? max_head_bytes : max_buffered_bytes) / 1024) +
+                                  " KiB";
+            r.ec = client_errc::malformed_response;
+            r.connection_failed = false;
         } else if (r.ec == http::error::body_limit) {
             r.ec = client_errc::response_too_large;
             r.connection_failed = false;

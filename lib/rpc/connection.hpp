@@ -4,6 +4,11 @@
 // One HTTP/1.1 connection to a host, plain or TLS, with the read buffer it
 // keeps across requests (reserved once: Beast's default grows 512 bytes at a
 // time, which costs a recvmsg per half-kilobyte of every answer).
+//
+// Every byte a server sends is counted against a bound: the head against
+// max_head_bytes, the chunk framing and trailers against the read buffer's
+// maximum (a chunk extension or a chunk size that never ends fills it, and the
+// read fails), the body against client_options::max_response_bytes.
 
 #include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -15,9 +20,14 @@
 
 namespace alicloud::detail {
 
+// The status line and header fields of one answer.
+inline constexpr std::size_t max_head_bytes = 64 * 1024;
+// What the read buffer may hold at once: a head, or a chunk's framing.
+inline constexpr std::size_t max_buffered_bytes = 128 * 1024;
+
 inline boost::beast::flat_buffer reserved_buffer()
 {
-    boost::beast::flat_buffer b;
+    boost::beast::flat_buffer b(max_buffered_bytes);
     b.reserve(16 * 1024);
     return b;
 }

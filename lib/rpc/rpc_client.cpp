@@ -5,6 +5,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/system_executor.hpp>
 
+#include <openssl/ssl.h>
+
 #include <stdexcept>
 
 namespace alicloud {
@@ -42,6 +44,9 @@ rpc_client_impl::rpc_client_impl(client_options opts)
 
 void rpc_client_impl::configure()
 {
+    // Not left to the system's OpenSSL configuration, which may allow TLS 1.0.
+    const int oldest = options.tls.min_version == tls_options::version::tls1_3 ? TLS1_3_VERSION : TLS1_2_VERSION;
+    SSL_CTX_set_min_proto_version(tls.native_handle(), oldest);
     if (options.tls.verify_peer) {
         tls.set_verify_mode(boost::asio::ssl::verify_peer);
         // The system store is loaded on the first TLS connection (use_tls()):

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <thread>
 
+#include <sys/resource.h>
+
 namespace alicloud::test {
 
 inline client_options options_for(const emulator::test::running_emulator& emu)
@@ -80,6 +82,14 @@ inline bool wait_logged(const emulator::test::running_emulator& emu, std::string
             return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+}
+
+// The peak resident set of this process so far, in KiB.
+inline long peak_rss_kib()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
 }
 
 // An io_context run by a thread of its own, as a plain-thread caller has it.
