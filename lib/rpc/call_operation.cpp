@@ -372,8 +372,15 @@ awaitable<attempt_result> run_attempt(rpc_client_impl& impl, connection_pool& po
             r.connection_failed = false;
         }
         const bool was_cancelled = co_await cancelled();
-        if (reused && !r.response_started && r.connection_failed && fresh_tries == 0 && !was_cancelled &&
-            r.ec != client_errc::timeout)
+        // Only when the server cannot have acted on it: the request did not go
+        // out, or the server had closed the idle connection (a clean end of
+        // stream before any byte: a server that took a request answers it). A
+        // reset is not that: the request may have been acted on, and sending it
+        // again would repeat it, with the same nonce (refused as a replay); a
+        // repeatable call retries as a new, newly signed attempt instead.
+        const bool not_acted_on = !r.written || r.ec == http::error::end_of_stream;
+        if (reused && not_acted_on && !r.response_started && r.connection_failed && fresh_tries == 0 &&
+            !was_cancelled && r.ec != client_errc::timeout)
             continue;
         if (diag.client_message.empty())
             diag.client_message = describe(r.response_started ? "reading the answer from" : "exchanging with", ep, r.ec);

@@ -216,3 +216,38 @@ TEST_CASE("concurrent calls from several threads on one io_context", "[pool][con
     CHECK(failed == 0);
     CHECK(cl.open_connections() <= 8);
 }
+
+TEST_CASE("a request reset on a kept-alive connection is not sent again as it was", "[pool]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    asio::io_context ioc;
+    rpc_client cl(ioc, http_options(emu));
+    int first = 0;
+    cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response) { first += ec ? 100 : 1; });
+    ioc.run_for(10s);
+    ioc.restart();
+    REQUIRE(first == 1);
+    REQUIRE(cl.open_connections() == 1);
+
+    // The next request reaches the service on the kept-alive connection, which
+    // is then reset before any answer: it may have been acted on. A call that
+    // may not be repeated fails; it is not replayed with the same nonce.
+    ctl.add_fault(parse(R"({"action":"StartInstance","kind":"reset_before_headers","times":1})"));
+    rpc_call start{.action = "StartInstance", .version = "2014-05-26"};
+    start.params.set("InstanceId", "i-nosuch");
+    error_code ec;
+    std::string server_code = "none";
+    cl.async_call(std::move(start), [&](error_code e, rpc_response r) {
+        ec = e;
+        server_code = r.diag.server.code;
+    });
+    ioc.run_for(10s);
+    CHECK(ec);
+    CHECK(ec != errc::not_found);
+    CHECK(server_code.empty()); // a connection failure, not the service's SignatureNonceUsed
+    std::size_t starts = 0;
+    for (const auto& e : ctl.requests())
+        starts += e.at("action").as_string() == "StartInstance" ? 1u : 0u;
+    CHECK(starts == 1);
+}
