@@ -4,6 +4,8 @@
 // The listener and its connections (HTTP/1.1, keep-alive), on the service's
 // one thread. Stopping closes the listener and every idle connection; a
 // connection busy with a request answers it first, with Connection: close.
+// A request past the limits (8 KiB of header, 64 KiB of body, 12 KiB of
+// buffered framing) or not HTTP is answered 4xx and its connection closed.
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
