@@ -1,6 +1,7 @@
 // alicloud-task-service against peers that misbehave on purpose: framing that
 // never ends (chunk extensions, a chunk size padded with zeros, trailers) must
-// not grow its memory; bad framing gets a 4xx, as the emulator answers it.
+// not grow its memory; bad framing gets a 4xx, as the emulator answers it;
+// its JSON is UTF-8 whatever the request held.
 // usage: node hostile_input.js <alicloud-task-service> <alicloud-ecs-emulator>
 'use strict';
 const net = require('net');
@@ -117,10 +118,22 @@ async function badFraming(svc) {
   check(listed.status === 200, 'the service still answers after bad framing', listed.status);
 }
 
+async function invalidUtf8(svc) {
+  for (const target of ['/tasks/%FF%FE', '/nowhere/%C0%AF%ED%A0%80', '/tasks?%FF=1', '/tasks/a%E2%82']) {
+    const a = parseAnswer(await raw(svc.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    check([400, 404].includes(a.status) && a.utf8 && a.json && a.json.error,
+      `the answer to GET ${target} is valid UTF-8 JSON`, { status: a.status, body: [...a.bytes].map((b) => b.toString(16)) });
+  }
+  const a = parseAnswer(await raw(svc.port, 'GET /tasks/%FF%FE HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+  check(a.status === 404 && a.json && a.json.error.code === 'TaskNotFound' && a.json.error.message.includes('\uFFFD\uFFFD'),
+    'bytes that are not UTF-8 are replaced, not echoed', a.json);
+}
+
 runScenario(emulatorPath, async (emu) => {
   const svc = await startService(servicePath, emu);
   await endlessFraming(svc);
   await badFraming(svc);
+  await invalidUtf8(svc);
   svc.proc.kill('SIGTERM');
   check((await svc.exited).code === 0, 'the service exits 0');
 }, 'all hostile input checks passed');
