@@ -12,6 +12,9 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+#include <iostream>
+
 namespace task_service {
 
 namespace asio = boost::asio;
@@ -36,7 +39,7 @@ bool went_away(const boost::system::error_code& ec, const beast::flat_buffer& bu
 } // namespace
 
 http_server::http_server(asio::any_io_executor ex, const tcp::endpoint& listen, task_scheduler& tasks)
-    : acceptor_(ex, listen), tasks_(tasks)
+    : acceptor_(ex, listen), accept_pause_(ex), tasks_(tasks)
 {
 }
 
@@ -50,6 +53,7 @@ void http_server::stop()
     stopping_ = true;
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    accept_pause_.cancel();
     for (auto& c : connections_)
         if (!c.busy)
             c.stream->socket().close(ignored); // its pending read ends; the session closes
@@ -57,11 +61,25 @@ void http_server::stop()
 
 asio::awaitable<void> http_server::accept_loop()
 {
+    constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
+    // Accepting fails while descriptors are short (EMFILE, ENFILE) or when a
+    // client gave up in the backlog (ECONNABORTED): none of it is for good.
+    // Pause (10 ms doubling to 1 s) while connections end and give theirs back.
+    auto pause = 10ms;
     for (;;) {
-        auto [ec, socket] = co_await acceptor_.async_accept(asio::as_tuple(asio::use_awaitable));
-        if (ec || stopping_)
+        auto [ec, socket] = co_await acceptor_.async_accept(nothrow);
+        if (stopping_)
             co_return; // closed by stop()
-        asio::co_spawn(acceptor_.get_executor(), serve(std::move(socket)), asio::detached);
+        if (!ec) {
+            pause = 10ms;
+            asio::co_spawn(acceptor_.get_executor(), serve(std::move(socket)), asio::detached);
+            continue;
+        }
+        if (pause == 10ms)
+            std::cerr << "accepting a connection failed: " << ec.message() << "; trying again after a pause\n";
+        accept_pause_.expires_after(pause);
+        co_await accept_pause_.async_wait(nothrow);
+        pause = std::min(pause * 2, std::chrono::milliseconds(1s));
     }
 }
 

@@ -1,11 +1,12 @@
 // alicloud-task-service against peers that misbehave on purpose: framing that
 // never ends (chunk extensions, a chunk size padded with zeros, trailers) must
 // not grow its memory; bad framing gets a 4xx, as the emulator answers it;
-// its JSON is UTF-8 whatever the request held.
+// its JSON is UTF-8 whatever the request held; and running out of file
+// descriptors only pauses accepting.
 // usage: node hostile_input.js <alicloud-task-service> <alicloud-ecs-emulator>
 'use strict';
 const net = require('net');
-const { startService, check, runScenario } = require('./service_harness');
+const { sleep, startService, check, runScenario } = require('./service_harness');
 
 const [servicePath, emulatorPath] = process.argv.slice(2);
 
@@ -129,6 +130,39 @@ async function invalidUtf8(svc) {
     'bytes that are not UTF-8 are replaced, not echoed', a.json);
 }
 
+// Runs out of descriptors (ulimit -n), then recovers once the clients leave.
+async function outOfDescriptors(emu) {
+  const svc = await startService(servicePath, emu, [], {}, { maxFiles: 48 });
+  const baseline = svc.openFiles();
+  const sockets = [];
+  for (let i = 0; i < 100; i++) {
+    const s = net.connect(svc.port, '127.0.0.1');
+    s.on('error', () => {});
+    sockets.push(s);
+  }
+  await Promise.all(sockets.map((s) => new Promise((r) => (s.connecting ? s.once('connect', r) : r()))));
+  // The service accepts until it has no descriptor left.
+  for (const end = Date.now() + 5000; svc.openFiles() < 48 && Date.now() < end; await sleep(20));
+  const full = svc.openFiles();
+  console.log(`descriptors: ${baseline} at start, ${full} of 48 with 100 clients`);
+  check(full >= 46, 'the service used every descriptor it had', full);
+  await sleep(300); // accepting fails meanwhile
+  for (const s of sockets) s.destroy();
+  // Once they are gone it serves again: the backlog drains, a new client is answered.
+  let listed;
+  const start = Date.now();
+  for (const end = start + 10000; !listed && Date.now() < end;) {
+    const a = parseAnswer(await raw(svc.port, 'GET /tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 2000));
+    if (a.status === 200) listed = a;
+  }
+  console.log(`served again ${Date.now() - start} ms after the clients left`);
+  check(listed && listed.json && Array.isArray(listed.json.tasks), 'a new connection is served after running out of descriptors');
+  for (const end = Date.now() + 5000; svc.openFiles() > baseline + 2 && Date.now() < end; await sleep(20));
+  check(svc.openFiles() <= baseline + 2, 'the descriptors are given back', { baseline, now: svc.openFiles() });
+  svc.proc.kill('SIGTERM');
+  check((await svc.exited).code === 0, 'the service exits 0 after running out of descriptors');
+}
+
 runScenario(emulatorPath, async (emu) => {
   const svc = await startService(servicePath, emu);
   await endlessFraming(svc);
@@ -136,4 +170,5 @@ runScenario(emulatorPath, async (emu) => {
   await invalidUtf8(svc);
   svc.proc.kill('SIGTERM');
   check((await svc.exited).code === 0, 'the service exits 0');
+  await outOfDescriptors(emu);
 }, 'all hostile input checks passed');
