@@ -27,7 +27,8 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) noexce
 }
 
 // Fills a time point from "yyyy-MM-ddTHH:mm" + (":ss" when with_seconds) + "Z".
-bool parse(std::string_view s, bool with_seconds, system_clock::time_point& out) noexcept
+// In seconds, which hold every four-digit year: system_clock's nanoseconds do not.
+bool parse(std::string_view s, bool with_seconds, sys_seconds& out) noexcept
 {
     const std::size_t size = with_seconds ? 20 : 17;
     if (s.size() != size || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s.back() != 'Z')
@@ -44,6 +45,11 @@ bool parse(std::string_view s, bool with_seconds, system_clock::time_point& out)
     out = sys_days(ymd) + hours(h) + minutes(mi) + seconds(sec);
     return true;
 }
+
+// The seconds system_clock can hold: a 64-bit count of nanoseconds spans
+// 1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z.
+constexpr sys_seconds first_second = ceil<seconds>(system_clock::time_point::min());
+constexpr sys_seconds last_second = floor<seconds>(system_clock::time_point::max());
 
 struct nonce_generator {
     std::mt19937_64 engine;
@@ -64,31 +70,51 @@ std::string format_timestamp(system_clock::time_point t)
 {
     // Every request of a second carries the same text: formatted once per
     // second and thread.
-    thread_local seconds cached_second{-1};
+    // (No second system_clock can hold is seconds::min(): the cache starts empty.)
+    thread_local seconds cached_second = seconds::min();
     thread_local char cached[32];
-    const auto second = floor<seconds>(t).time_since_epoch();
-    if (second != cached_second) {
-        const auto day_point = floor<days>(t);
+    const auto second = floor<seconds>(t);
+    if (second.time_since_epoch() != cached_second) {
+        // In seconds: the first day of the clock starts before its first nanosecond.
+        const auto day_point = floor<days>(second);
         const year_month_day ymd{day_point};
-        const hh_mm_ss<seconds> hms{floor<seconds>(t - day_point)};
+        const hh_mm_ss<seconds> hms{second - day_point};
         std::snprintf(cached, sizeof cached, "%04d-%02u-%02uT%02d:%02d:%02dZ",
                       static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                       static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
                       static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-        cached_second = second;
+        cached_second = second.time_since_epoch();
     }
     return cached;
 }
 
 bool is_valid_timestamp(std::string_view text) noexcept
 {
-    system_clock::time_point ignored;
+    sys_seconds ignored;
     return parse(text, true, ignored);
+}
+
+bool parse_timestamp(std::string_view text, sys_seconds& out) noexcept
+{
+    return parse(text, true, out) || parse(text, false, out);
 }
 
 bool parse_timestamp(std::string_view text, system_clock::time_point& out) noexcept
 {
-    return parse(text, true, out) || parse(text, false, out);
+    sys_seconds t;
+    if (!parse_timestamp(text, t) || t < first_second || t > last_second)
+        return false;
+    out = t;
+    return true;
+}
+
+system_clock::time_point clamp_to_system_clock(sys_seconds t) noexcept
+{
+    if (t < first_second)
+        return system_clock::time_point::min();
+    if (t > last_second)
+        return system_clock::time_point::max();
+    return t;
 }
 
 std::string random_nonce()

@@ -17,10 +17,10 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_
             return std::nullopt;
         whole.erase(dot, fraction.size() + 1);
     }
-    std::chrono::system_clock::time_point t;
+    std::chrono::sys_seconds t;
     if (!sansio::parse_timestamp(whole, t))
         return std::nullopt;
-    return t;
+    return sansio::clamp_to_system_clock(t);
 }
 
 bool read_temporary_credentials(const boost::json::value* object, credentials_result& out)

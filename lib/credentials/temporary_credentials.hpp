@@ -15,7 +15,9 @@
 
 namespace alicloud::detail {
 
-// "yyyy-MM-ddTHH:mm:ssZ", also with fractional seconds.
+// "yyyy-MM-ddTHH:mm:ssZ", also with fractional seconds. A time past what
+// system_clock holds is its last time point (never expires: "9999-12-31T23:59:59Z"),
+// one before it its first (expired long ago), not a count that wraps around.
 std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_view text);
 
 // All four fields, or false with `out` empty. Never quotes a value.

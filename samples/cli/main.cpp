@@ -8,6 +8,7 @@
 #include "command_line.hpp"
 #include "print_json.hpp"
 #include "print_request.hpp"
+#include "terminal_text.hpp"
 
 #include <alicloud/core.hpp>
 #include <alicloud/credentials/providers.hpp>
@@ -68,7 +69,8 @@ std::optional<credentials> credentials_from_chain(const cli::command_line& cmd, 
 
 int bad_input(const error_code& ec, const diagnostics& diag)
 {
-    std::cerr << "alicloud: " << (diag.client_message.empty() ? ec.message() : diag.client_message) << "\n";
+    std::cerr << "alicloud: " << cli::printable(diag.client_message.empty() ? ec.message() : diag.client_message)
+              << "\n";
     return 2;
 }
 
@@ -95,25 +97,35 @@ int send(const cli::command_line& cmd, const rpc_request& request, const credent
     // A shell user repeats a call by hand; the tool retries only what is safe.
     call.idempotent = call.action.starts_with("Describe") || call.action.starts_with("List") ||
                       call.action.starts_with("Get");
+    // The answer as sent, printed with its numbers as written (checked below as
+    // the client would have).
+    call.parse_body = false;
 
     boost::asio::io_context ioc;
     rpc_client client(ioc, std::move(opts));
     int status = 1;
     client.async_call(std::move(call), [&](error_code ec, rpc_response r) {
         if (!ec) {
-            cli::print_json(std::cout, r.body);
-            std::cout << "\n";
-            status = 0;
-            return;
+            sansio::decode_rpc_response(r.http_status, r.text, ec, r.diag); // a JSON object, or why not
+            if (!ec && cli::print_json(std::cout, r.text)) {
+                std::cout << "\n";
+                status = 0;
+                return;
+            }
+            if (!ec)
+                ec = client_errc::malformed_response; // (not seen: both read JSON alike)
         }
+        // Everything the server chose is escaped: it must not drive the terminal.
         const auto& s = r.diag.server;
         if (!s.code.empty()) {
-            std::cerr << "ERROR: HTTP " << s.http_status << " " << s.code << ": " << s.message << "\n"
-                      << "RequestId: " << s.request_id << "\n";
+            std::cerr << "ERROR: HTTP " << s.http_status << " " << cli::printable(s.code) << ": "
+                      << cli::printable(s.message) << "\n"
+                      << "RequestId: " << cli::printable(s.request_id) << "\n";
             if (!s.recommend.empty())
-                std::cerr << "Recommend: " << s.recommend << "\n";
+                std::cerr << "Recommend: " << cli::printable(s.recommend) << "\n";
         } else {
-            std::cerr << "ERROR: " << (r.diag.client_message.empty() ? ec.message() : r.diag.client_message) << "\n";
+            std::cerr << "ERROR: "
+                      << cli::printable(r.diag.client_message.empty() ? ec.message() : r.diag.client_message) << "\n";
         }
     });
     ioc.run();
@@ -162,7 +174,7 @@ int run(const cli::command_line& cmd)
     } else {
         auto found = credentials_from_chain(cmd, diag);
         if (!found) {
-            std::cerr << "alicloud: " << diag.client_message << "\n";
+            std::cerr << "alicloud: " << cli::printable(diag.client_message) << "\n"; // may quote STS or IMDS
             return 2;
         }
         creds = std::move(*found);
@@ -204,7 +216,7 @@ int main(int argc, char** argv)
     try {
         return run(*cmd);
     } catch (const std::exception& e) {
-        std::cerr << "alicloud: " << e.what() << "\n";
+        std::cerr << "alicloud: " << alicloud::cli::printable(e.what()) << "\n";
         return 2;
     }
 }

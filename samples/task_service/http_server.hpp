@@ -4,9 +4,13 @@
 // The listener and its connections (HTTP/1.1, keep-alive), on the service's
 // one thread. Stopping closes the listener and every idle connection; a
 // connection busy with a request answers it first, with Connection: close.
+// A request past the limits (8 KiB of header, 64 KiB of body, 12 KiB of
+// buffered framing) or not HTTP is answered 4xx and its connection closed.
+// A failed accept (descriptors short) pauses the listener, never ends it.
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include <list>
@@ -32,6 +36,7 @@ private:
     boost::asio::awaitable<void> serve(boost::asio::ip::tcp::socket socket);
 
     boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::steady_timer accept_pause_; // after a failed accept
     task_scheduler& tasks_;
     std::list<connection> connections_;
     bool stopping_ = false;

@@ -70,5 +70,62 @@ for sig in v1 v3; do
   done
 done
 
+# A hostile server: control characters (C0, ESC sequences, DEL, C1) in every
+# field reach the terminal escaped, and a number too large for a double is
+# printed as the service wrote it - never raw escapes, never "Infinity".
+control() { # method target [json]: the emulator's control API
+  local body=${3:-}
+  exec 3<>"/dev/tcp/127.0.0.1/$http_port" &&
+    printf '%s %s HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' \
+      "$1" "$2" "${#body}" "$body" >&3 && cat <&3
+  exec 3<&-
+}
+has_control() { LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' <<<"$1"; }
+control POST /_emulator/faults '{"action":"DescribeRegions","kind":"body","status":400,"times":1,"body":
+  "{\"RequestId\":\"\\u001b]0;owned\\u0007ID\",\"Code\":\"Bad\\u001b[2J\",\"Message\":\"gone\\u009b2J\\u007f\\r!\",\"Recommend\":\"\\u001b[31mred\"}"}' \
+  | grep -q '"id"' || fail "the body fault was refused"
+err=$("$cli" "${common[@]}" --ca-file "$dir/ca.pem" ecs DescribeRegions 2>&1 >/dev/null); status=$?
+[[ $status -eq 1 ]] || fail "a hostile service error exits 1, got $status"
+has_control "$err" && fail "control characters reached the terminal: $(od -c <<<"$err" | head -20)"
+grep -qF 'ERROR: HTTP 400 Bad\x1B[2J: gone\u009B2J\x7F\r!' <<<"$err" || fail "escaped Code and Message: $err"
+grep -qF 'RequestId: \x1B]0;owned\x07ID' <<<"$err" || fail "escaped RequestId: $err"
+grep -qF 'Recommend: \x1B[31mred' <<<"$err" || fail "escaped Recommend: $err"
+
+control POST /_emulator/faults '{"action":"DescribeRegions","kind":"body","times":1,"body":
+  "{\"RequestId\":\"R\",\"Name\":\"a\\u001b[2Jb\\u009bc\\u007fd\\u0000e\\n\",\"TotalCount\":1e400,\"Tiny\":-1E-400,\"Big\":123456789012345678901234567890,\"Ratio\":0.5,\"Nested\":{\"\\u001bkey\":[true,null,{},[]]}}"}' \
+  | grep -q '"id"' || fail "the body fault was refused"
+out=$("$cli" "${common[@]}" --ca-file "$dir/ca.pem" ecs DescribeRegions) || fail "a hostile answer: exit $?"
+has_control "$out" && fail "control characters reached the terminal: $(od -c <<<"$out" | head -20)"
+grep -qF '"Name": "a\u001b[2Jb\u009bc\u007fd\u0000e\n"' <<<"$out" || fail "control characters escaped in JSON: $out"
+grep -qF '"\u001bkey": [' <<<"$out" || fail "control characters escaped in keys: $out"
+[[ "$out" != *Infinity* ]] || fail "Infinity is not JSON: $out"
+for number in '"TotalCount": 1e400' '"Tiny": -1E-400' '"Big": 123456789012345678901234567890' '"Ratio": 0.5'; do
+  grep -qF "$number" <<<"$out" || fail "$number as the service sent it: $out"
+done
+expected='{
+  "RequestId": "R",
+  "Name": "a\u001b[2Jb\u009bc\u007fd\u0000e\n",
+  "TotalCount": 1e400,
+  "Tiny": -1E-400,
+  "Big": 123456789012345678901234567890,
+  "Ratio": 0.5,
+  "Nested": {
+    "\u001bkey": [
+      true,
+      null,
+      {},
+      []
+    ]
+  }
+}'
+[[ "$out" == "$expected" ]] || fail "indented as before: $out"
+
+control POST /_emulator/faults '{"action":"DescribeRegions","kind":"body","times":1,"body":"{\"RequestId\":\"R\",\"a\":[1,}\u001b[2J"}' \
+  | grep -q '"id"' || fail "the body fault was refused"
+err=$("$cli" "${common[@]}" --ca-file "$dir/ca.pem" ecs DescribeRegions 2>&1 >/dev/null); status=$?
+[[ $status -eq 1 ]] || fail "an answer that is not JSON exits 1, got $status"
+has_control "$err" && fail "control characters reached the terminal: $(od -c <<<"$err" | head -20)"
+[[ "$err" == "ERROR: malformed response: HTTP 200, "*'\x1B[2J'* ]] || fail "an answer that is not JSON: $err"
+
 if [[ $failures -ne 0 ]]; then echo "$failures failure(s)"; cat "$dir/log"; exit 1; fi
 echo "all CLI send checks passed"

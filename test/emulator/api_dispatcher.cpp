@@ -117,7 +117,9 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
         fault = s.faults.match(call->action);
         const bool replaced = fault && (fault->kind == fault_kind::throttling || fault->kind == fault_kind::http_error ||
                                         fault->kind == fault_kind::reset_before_headers);
-        if (replaced) {
+        if (fault && fault->kind == fault_kind::body) {
+            reply.status = fault->status ? fault->status : 200; // the rule's bytes follow, nothing runs
+        } else if (replaced) {
             reply = fault->kind == fault_kind::reset_before_headers ? api_reply{} : fault_reply(*fault, host);
         } else if (call->version == sts_api_version) {
             reply = s.sts.handle(*call, host);
@@ -147,6 +149,9 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
         res.result(200);
         res.set(http::field::content_type, "application/json;charset=utf-8");
         res.body() = "{\"RequestId\":\"" + new_request_id() + "\",\"Instances\":{\"Instance\":[}oops";
+    } else if (fault && fault->kind == fault_kind::body) {
+        res.set(http::field::content_type, "application/json;charset=utf-8");
+        res.body() = fault->body;
     } else if (xml) {
         res.set(http::field::content_type, "text/xml;charset=utf-8");
         res.body() = render_xml(reply.error_code.empty() ? action + "Response" : "Error", reply.body);

@@ -37,10 +37,10 @@ http_response add_credential(state& s, const http_request& req, const boost::jso
     if (key.id.empty() || key.secret.empty())
         return error(req, 400, "access_key_id and access_key_secret are required strings");
     if (const auto expiration = text("expiration"); !expiration.empty()) {
-        std::chrono::system_clock::time_point t;
+        std::chrono::sys_seconds t;
         if (!sansio::parse_timestamp(expiration, t))
             return error(req, 400, "expiration must be yyyy-MM-ddTHH:mm:ssZ");
-        key.expiration = t;
+        key.expiration = sansio::clamp_to_system_clock(t); // year 9999: never; year 1000: long ago
     }
     s.keys.add(std::move(key));
     return ok(req, boost::json::object{});

@@ -9,7 +9,7 @@
 namespace alicloud::emulator {
 namespace {
 
-constexpr std::array<std::pair<fault_kind, std::string_view>, 7> kind_names = {{
+constexpr std::array<std::pair<fault_kind, std::string_view>, 8> kind_names = {{
     {fault_kind::none, "none"},
     {fault_kind::throttling, "throttling"},
     {fault_kind::http_error, "http_error"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<fault_kind, std::string_view>, 7> kind_names = {{
     {fault_kind::reset_after_headers, "reset_after_headers"},
     {fault_kind::truncate_body, "truncate_body"},
     {fault_kind::malformed_json, "malformed_json"},
+    {fault_kind::body, "body"},
 }};
 
 bool read_count(const boost::json::object& obj, std::string_view key, std::uint64_t& out)
@@ -58,8 +59,8 @@ std::optional<std::string> fault_injector::add(const boost::json::value& spec, s
     const auto* obj = spec.if_object();
     if (obj == nullptr)
         return "a fault rule is a JSON object";
-    static constexpr std::array<std::string_view, 8> known = {"action", "skip", "times", "latency_ms",
-                                                              "kind", "status", "code", "message"};
+    static constexpr std::array<std::string_view, 9> known = {"action", "skip",   "times",   "latency_ms", "kind",
+                                                              "status", "code", "message", "body"};
     for (const auto& [key, value] : *obj)
         if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end())
             return "unknown field '" + std::string(key) + "'";
@@ -83,9 +84,10 @@ std::optional<std::string> fault_injector::add(const boost::json::value& spec, s
     if (const auto* k = obj->if_contains("kind")) {
         if (!k->is_string() || !parse_fault_kind(k->get_string(), rule.kind))
             return "'kind' must be one of none, throttling, http_error, reset_before_headers, "
-                   "reset_after_headers, truncate_body, malformed_json";
+                   "reset_after_headers, truncate_body, malformed_json, body";
     }
-    for (auto [key, field] : {std::pair{"code", &rule.code}, std::pair{"message", &rule.message}}) {
+    for (auto [key, field] :
+         {std::pair{"code", &rule.code}, std::pair{"message", &rule.message}, std::pair{"body", &rule.body}}) {
         if (const auto* v = obj->if_contains(key)) {
             if (!v->is_string())
                 return std::string("'") + key + "' must be a string";
@@ -125,7 +127,7 @@ std::optional<fault_decision> fault_injector::match(std::string_view action)
         if (decision || r.matched <= r.skip || (r.times && r.applied >= *r.times))
             continue;
         ++r.applied;
-        decision = fault_decision{r.id, r.latency, r.kind, r.status, r.code, r.message};
+        decision = fault_decision{r.id, r.latency, r.kind, r.status, r.code, r.message, r.body};
     }
     return decision;
 }
@@ -149,6 +151,8 @@ boost::json::value fault_injector::to_json() const
             o["code"] = r.code;
         if (!r.message.empty())
             o["message"] = r.message;
+        if (r.kind == fault_kind::body)
+            o["body"] = r.body;
         out.push_back(std::move(o));
     }
     return out;

@@ -24,6 +24,7 @@ enum class fault_kind {
     reset_after_headers,  // the header is sent, then the connection is reset (the operation ran)
     truncate_body,        // the header promises the whole body, half is sent, then FIN (ran)
     malformed_json,       // 200 with a body that is not JSON (ran)
+    body,                 // `status` (200 unless given) with exactly `body`, whatever it holds (not run)
 };
 
 std::string_view to_string(fault_kind k) noexcept;
@@ -39,6 +40,7 @@ struct fault_rule {
     unsigned status = 0;                // throttling/http_error: overrides the default status
     std::string code;                   // ...and Code
     std::string message;                // ...and Message
+    std::string body;                   // body: the answer's bytes
     std::uint64_t matched = 0;
     std::uint64_t applied = 0;
 };
@@ -50,11 +52,12 @@ struct fault_decision {
     unsigned status = 0;
     std::string code;
     std::string message;
+    std::string body;
 };
 
 class fault_injector {
 public:
-    // Parses {"action","skip","times","latency_ms","kind","status","code","message"}.
+    // Parses {"action","skip","times","latency_ms","kind","status","code","message","body"}.
     // Returns the error text for a bad rule.
     std::optional<std::string> add(const boost::json::value& spec, std::uint64_t& id);
     std::uint64_t add(fault_rule rule);

@@ -59,12 +59,17 @@ async function startEmulator(emulatorPath) {
 // Services still running; a scenario that fails half-way leaves none behind.
 const live = new Set();
 
-async function startService(servicePath, emu, args = [], extraEnv = {}) {
+// maxFiles: the service runs under `ulimit -n maxFiles`.
+async function startService(servicePath, emu, args = [], extraEnv = {}, { maxFiles } = {}) {
   const portFile = path.join(emu.dir, `service-${Date.now()}-${Math.random()}`);
   const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'testsecret',
     ALIBABA_CLOUD_CREDENTIALS_FILE: '/nonexistent/credentials', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extraEnv };
-  const proc = spawn(servicePath, ['--listen', '127.0.0.1:0', '--port-file', portFile,
-    '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const argv = ['--listen', '127.0.0.1:0', '--port-file', portFile,
+    '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...args];
+  const proc = maxFiles === undefined
+    ? spawn(servicePath, argv, { env, stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn('/bin/sh', ['-c', `ulimit -n ${maxFiles} && exec "$0" "$@"`, servicePath, ...argv],
+      { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   proc.stdout.setEncoding('utf8');
   proc.stdout.on('data', (c) => (output += c));
@@ -78,6 +83,7 @@ async function startService(servicePath, emu, args = [], extraEnv = {}) {
     proc, port, exited, output: () => output,
     call: (method, target, body) => request(port, method, target, body),
     rssKiB: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8'))[1]),
+    openFiles: () => fs.readdirSync(`/proc/${proc.pid}/fd`).length,
   };
 }
 

@@ -4,6 +4,7 @@
 #include <alicloud/credentials/providers.hpp>
 
 #include "credentials/ini.hpp"
+#include "credentials/refreshing_provider.hpp"
 #include "credentials/temporary_credentials.hpp"
 #include "credentials_file.hpp"
 #include "scoped_env.hpp"
@@ -195,4 +196,44 @@ TEST_CASE("temporary credentials: Expiration is read as the request timestamp's 
     CHECK_FALSE(parse_utc_time("2026-02-30T05:00:07Z"));  // no such day
     CHECK_FALSE(parse_utc_time("2026-11-23T24:00:07Z"));
     CHECK_FALSE(parse_utc_time(""));
+}
+
+TEST_CASE("temporary credentials: an Expiration past what the clock holds never expires, one long gone has expired",
+          "[credentials]")
+{
+    using detail::parse_utc_time;
+    using clock = std::chrono::system_clock;
+    CHECK(parse_utc_time("9999-12-31T23:59:59Z") == clock::time_point::max());
+    CHECK(parse_utc_time("9999-12-31T23:59:59.999Z") == clock::time_point::max());
+    CHECK(parse_utc_time("1000-01-01T00:00:00Z") == clock::time_point::min());
+
+    // As a provider fetching them sees them: the first are used (and not due
+    // for refresh), the others are refused as expired - neither wraps around.
+    const auto fetched_with = [](std::string expiration) {
+        boost::asio::io_context ioc;
+        auto p = std::make_shared<detail::refreshing_provider>(
+            "sts", ioc.get_executor(),
+            [expiration](credentials_provider::handler h) {
+                const boost::json::value answer{{"AccessKeyId", "STS.id"},
+                                                {"AccessKeySecret", "secret"},
+                                                {"SecurityToken", "token"},
+                                                {"Expiration", expiration}};
+                credentials_result r;
+                CHECK(detail::read_temporary_credentials(&answer, r));
+                std::move(h)(error_code{}, std::move(r));
+            },
+            std::chrono::seconds(300));
+        std::pair<error_code, credentials_result> out;
+        p->async_get(ioc.get_executor(), [&](error_code ec, credentials_result r) { out = {ec, std::move(r)}; });
+        ioc.run();
+        return std::pair{out, p->try_get().has_value()};
+    };
+    const auto [far_future, fresh] = fetched_with("9999-12-31T23:59:59Z");
+    CHECK_FALSE(far_future.first);
+    CHECK(far_future.second.creds.access_key_id == "STS.id");
+    CHECK(fresh);
+    const auto [long_gone, kept] = fetched_with("1000-01-01T00:00:00Z");
+    CHECK(long_gone.first == client_errc::credentials_unavailable);
+    CHECK(long_gone.second.why == "sts: the credentials fetched had already expired (is the clock right?)");
+    CHECK_FALSE(kept);
 }

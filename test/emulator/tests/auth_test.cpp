@@ -2,6 +2,7 @@
 // request's own SignedHeaders, STS tokens, time window, replayed nonces.
 
 #include "harness.hpp"
+#include "utc_time.hpp"
 
 #include <alicloud/core/sansio/request_stamp.hpp>
 
@@ -151,6 +152,29 @@ TEST_CASE("times more than 15 minutes away are InvalidTimeStamp.Expired", "[emul
     CHECK(c.send(req).code() == "IllegalTimestamp");
 }
 
+TEST_CASE("a time the clock cannot hold is IllegalTimestamp, like a malformed one", "[emulator][auth]")
+{
+    running_emulator emu;
+    client c(emu.http);
+    for (auto v : {signature_version::v1, signature_version::v3}) {
+        for (const char* text : {"9999-12-31T23:59:59Z", "1000-01-01T00:00:00Z", "2262-04-11T23:47:17Z"}) {
+            INFO(text);
+            auto r = c.call("DescribeRegions", {}, {.signature = v, .stamp = sansio::request_stamp{text, sansio::random_nonce()}});
+            CHECK(r.status == 400);
+            CHECK(r.code() == "IllegalTimestamp");
+        }
+    }
+}
+
+TEST_CASE("the times the emulator writes hold at the clock's ends", "[emulator][auth]")
+{
+    using clock = std::chrono::system_clock;
+    using emulator::utc_precision;
+    CHECK(emulator::utc_time(clock::time_point::min(), utc_precision::milliseconds) == "1677-09-21T00:12:43.145Z");
+    CHECK(emulator::utc_time(clock::time_point::max(), utc_precision::milliseconds) == "2262-04-11T23:47:16.854Z");
+    CHECK(emulator::utc_time(clock::time_point::min(), utc_precision::minutes) == "1677-09-21T00:12Z");
+}
+
 TEST_CASE("V1 requests missing a signature parameter, or with the wrong method", "[emulator][auth]")
 {
     running_emulator emu;
@@ -249,4 +273,22 @@ TEST_CASE("STS tokens are tied to their AccessKeyId and expire", "[emulator][aut
               "InvalidSecurityToken.Expired");
     }
     CHECK(c.raw(http::verb::post, "/_emulator/credentials", R"({"access_key_id":"x"})").status == 400);
+}
+
+TEST_CASE("an added key's expiration past what the clock holds never comes, one long gone has come",
+          "[emulator][auth][sts]")
+{
+    running_emulator emu;
+    client c(emu.http);
+    REQUIRE(c.raw(http::verb::post, "/_emulator/credentials",
+                  R"({"access_key_id":"STS.far","access_key_secret":"farsecret","security_token":"token-far",
+                      "expiration":"9999-12-31T23:59:59Z"})")
+                .status == 200);
+    REQUIRE(c.raw(http::verb::post, "/_emulator/credentials",
+                  R"({"access_key_id":"STS.gone","access_key_secret":"gonesecret","security_token":"token-gone",
+                      "expiration":"1000-01-01T00:00:00Z"})")
+                .status == 200);
+    CHECK(c.call("DescribeRegions", {}, {.creds = {"STS.far", "farsecret", "token-far"}}).status == 200);
+    CHECK(c.call("DescribeRegions", {}, {.creds = {"STS.gone", "gonesecret", "token-gone"}}).code() ==
+          "InvalidSecurityToken.Expired");
 }

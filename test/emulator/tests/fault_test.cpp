@@ -164,6 +164,30 @@ TEST_CASE("a truncated body and a malformed body are what the client sees", "[em
     CHECK(c.requests().back().at("outcome") == "answered");
 }
 
+TEST_CASE("a body fault answers exactly the bytes given, with its status, and runs nothing", "[emulator][faults]")
+{
+    running_emulator emu;
+    client c(emu.http);
+    const std::string text = "{\"Code\":\"Bad\u001b[2J\",\"TotalCount\":1e400}\x1b\u009b"; // not even JSON
+    boost::json::object rule{{"action", "DeleteInstance"}, {"kind", "body"}, {"status", 400}, {"body", text}, {"times", 1}};
+    c.add_fault(rule);
+    auto r = send_once(emu.http, c, "DeleteInstance");
+    REQUIRE_FALSE(r.ec);
+    CHECK(r.res.result_int() == 400);
+    CHECK(r.res.body() == text);
+    CHECK(r.res[http::field::content_type] == "application/json;charset=utf-8");
+    const auto log = c.requests().back();
+    CHECK(log.at("fault") == "body");
+    CHECK(log.at("status") == 400);
+
+    c.add_fault(parse(R"({"action":"DescribeRegions","kind":"body","body":"","times":1})"));
+    auto empty = send_once(emu.http, c, "DescribeRegions");
+    REQUIRE_FALSE(empty.ec);
+    CHECK(empty.res.result_int() == 200); // unless a status is given
+    CHECK(empty.res.body().empty());
+    CHECK(c.raw(http::verb::post, "/_emulator/faults", R"({"kind":"body","body":7})").status == 400);
+}
+
 TEST_CASE("a client that leaves during the latency is logged as such", "[emulator][faults]")
 {
     running_emulator emu;

@@ -23,8 +23,17 @@ std::string format_timestamp(std::chrono::system_clock::time_point t);
 bool is_valid_timestamp(std::string_view text) noexcept;
 
 // Parses "yyyy-MM-ddTHH:mm:ssZ" (and, for the minute-precision times of ECS
-// responses, "yyyy-MM-ddTHH:mmZ"). Returns false when the text is neither.
+// responses, "yyyy-MM-ddTHH:mmZ"). Returns false when the text is neither, or
+// names a time system_clock cannot hold: its 64-bit count of nanoseconds spans
+// 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z.
 bool parse_timestamp(std::string_view text, std::chrono::system_clock::time_point& out) noexcept;
+
+// The same, to the second, for any four-digit year.
+bool parse_timestamp(std::string_view text, std::chrono::sys_seconds& out) noexcept;
+
+// `t` as a system_clock time point: its first or last one when `t` lies
+// beyond them (a year 9999 expiration is "never", a year 1000 one "long ago").
+std::chrono::system_clock::time_point clamp_to_system_clock(std::chrono::sys_seconds t) noexcept;
 
 // 32 lower-case hex digits from a per-thread generator seeded by the OS:
 // unique enough for a nonce and far cheaper than asking the OS each time.
