@@ -97,6 +97,8 @@ TEST_CASE_METHOD(client_on_emulator, "temporaries: call_options and tokens built
         // Within its timeout: the result.
         auto regions = co_await ecs.describe_regions({}, call_options{.timeout = 5s});
         CHECK_FALSE(regions.regions.empty());
+        auto braced = co_await ecs.describe_regions({}, {.timeout = 5s}); // the options' type deduced
+        CHECK(braced.regions.size() == regions.regions.size());
 
         // A 300 ms timeout on a call the emulator holds for 2 s.
         const auto start = std::chrono::steady_clock::now();
