@@ -21,6 +21,13 @@ target_compile_options(alicloud_warnings INTERFACE
      # wrongly and warns on every awaitable lambda: a false positive.
      $<$<CXX_COMPILER_ID:GNU>:-Wno-mismatched-new-delete>>)
 
+# The same warnings for an installed library. Linking alicloud_warnings, even
+# as $<BUILD_INTERFACE:...>, leaves an empty $<LINK_ONLY:> in the exported
+# link interface of a static library; compile options never leave the build.
+function(alicloud_target_warnings target)
+  target_compile_options(${target} PRIVATE $<TARGET_PROPERTY:alicloud_warnings,INTERFACE_COMPILE_OPTIONS>)
+endfunction()
+
 if(ALICLOUD_SANITIZE)
   add_compile_options(-fsanitize=${ALICLOUD_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   if(ALICLOUD_SANITIZE MATCHES "thread" AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")

@@ -6,8 +6,10 @@ install(TARGETS ${ALICLOUD_INSTALLED_LIBRARIES}
   EXPORT alicloud_asio_targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# No INCLUDES DESTINATION: alicloud::core names the installed include directory
+# itself, and the others reach it through core; saying it here too listed it
+# twice in core's interface and once more in each other target's.
 
 install(DIRECTORY include/alicloud DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 

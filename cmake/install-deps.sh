@@ -9,6 +9,10 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev openssl
   catch2
+  # The second compiler: CI's ThreadSanitizer pass and the clang-only tests,
+  # and the test that a program built with it is refused by a g++-built package.
+  # Its sanitizer runtimes are only a recommendation of clang-16.
+  clang-16 libclang-rt-16-dev
 )
 # The conformance tests drive the official Node.js SDKs. A node and npm from
 # elsewhere (e.g. /usr/local) are fine; only when there is none do we take Debian's.

@@ -193,7 +193,6 @@ TEST_CASE("rpc_client: throttling and 5xx are retried with growing delays", "[rp
     const auto log = ctl.requests();
     REQUIRE(log.size() == 4);
     auto at = [&](std::size_t i) {
-        std::chrono::system_clock::time_point t;
         const std::string text(log[i].at("time").as_string());
         std::tm tm{};
         int ms = 0;
