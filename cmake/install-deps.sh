@@ -9,6 +9,8 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev openssl
   catch2
+  # The README examples' test runs Python (the standard library only).
+  python3
   # The second compiler: CI's ThreadSanitizer pass and the clang-only tests,
   # and the test that a program built with it is refused by a g++-built package.
   # Its sanitizer runtimes are only a recommendation of clang-16.
