@@ -72,7 +72,7 @@ void check_aborted_promptly(const outcome& o)
     CHECK(o.completions == 1);
     CHECK(o.ec == asio::error::operation_aborted);
     CHECK(o.ec == errc::cancelled);
-    CHECK(o.took < 2s);
+    CHECK(o.took < 5s); // generous: under AddressSanitizer signing 16 MiB alone takes about 2 s
 }
 
 } // namespace

@@ -60,9 +60,10 @@ outcome call(asio::io_context& ioc, hostile_server& server, std::size_t& open_af
 
 // The client took what a bound allows and hung up: far less than the server
 // would have sent (512 MiB), a few MiB at most with the sockets' buffers.
-void check_bounded(const hostile_server& server)
+void check_bounded(asio::io_context& ioc, const hostile_server& server)
 {
-    CHECK(server.client_hung_up);
+    // The server learns of the hang-up at its next write.
+    CHECK(test::run_until(ioc, [&] { return server.client_hung_up; }, 10s));
     CHECK(server.bytes_sent < (24u << 20));
 }
 
@@ -130,7 +131,7 @@ TEST_CASE("hostile server: a head, chunk extension, chunk size or trailer that n
     std::size_t open = 1;
     const auto o = call(ioc, server, open);
     check_malformed(o, framing.says);
-    check_bounded(server);
+    check_bounded(ioc, server);
     CHECK(open == 0);
 }
 
@@ -145,7 +146,7 @@ TEST_CASE("hostile server: an endless chunked body stops at max_response_bytes",
     const auto o = call(ioc, server, open);
     CHECK(o.ec == client_errc::response_too_large);
     CHECK_THAT(o.response.diag.client_message, Catch::Contains("max_response_bytes"));
-    check_bounded(server);
+    check_bounded(ioc, server);
     CHECK(open == 0);
 }
 
@@ -159,7 +160,7 @@ TEST_CASE("hostile server: a Content-Length beyond max_response_bytes is refused
     std::size_t open = 1;
     const auto o = call(ioc, server, open);
     CHECK(o.ec == client_errc::response_too_large);
-    check_bounded(server);
+    check_bounded(ioc, server);
     CHECK(open == 0);
 }
 
@@ -265,7 +266,7 @@ TEST_CASE("hostile server: interim 1xx answers are skipped, and nothing but inte
         std::size_t open = 1;
         const auto o = call(ioc, server, open);
         check_malformed(o, "interim answers");
-        check_bounded(server);
+        check_bounded(ioc, server);
         CHECK(open == 0);
     }
 }
@@ -297,5 +298,9 @@ TEST_CASE("hostile server: a valid 60 MiB answer is held about once", "[hostile]
     CHECK(o.response.body.at("Data").as_string().size() == data_bytes);
     // The answer as received (60) and the decoded value holding the same text
     // (60), and nothing more: no copy of the text, no buffer grown to hold it.
+#if defined(__SANITIZE_ADDRESS__)
+    CHECK(grew_mib < 250); // AddressSanitizer's redzones and quarantine come on top
+#else
     CHECK(grew_mib < 150);
+#endif
 }
