@@ -13,6 +13,7 @@
 // every phase; total ends it only while nothing of it has reached the service.
 
 #include "client_support.hpp"
+#include "credentials_support.hpp"
 #include "stalling_peers.hpp"
 
 #include <alicloud/credentials/provider.hpp>
@@ -58,15 +59,6 @@ const char* name_of(asio::cancellation_type t)
 {
     return t == asio::cancellation_type::total ? "total" : t == asio::cancellation_type::partial ? "partial" : "terminal";
 }
-
-// Never answers until told: a stuck metadata service or STS, as a call sees it.
-class held_provider final : public credentials_provider {
-public:
-    std::string name() const override { return "held"; }
-    std::optional<credentials_result> try_get() const override { return std::nullopt; }
-    void async_get(const asio::any_io_executor&, handler h) override { held.push_back(std::move(h)); }
-    std::vector<handler> held;
-};
 
 // Runs the handlers that are ready, until none is: the call has gone as far
 // as it can without an event from outside.
@@ -130,7 +122,7 @@ TEST_CASE("cancellation: each type at each phase ends the call as promised, and 
         partial = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"RequestId\":\"";
     test::stalling_server stalling(ioc, partial);
     test::full_listener full(ioc);
-    auto provider = std::make_shared<held_provider>();
+    auto provider = std::make_shared<test::held_provider>();
     std::vector<client_options::resolve_done> unanswered;
     int resolutions = 0;
 

@@ -16,6 +16,21 @@
 
 namespace alicloud::test {
 
+// Never answers until told: a stuck metadata service or STS, as a call sees
+// it. The handlers it was given wait in `held`.
+class held_provider final : public credentials_provider {
+public:
+    explicit held_provider(std::string name = "held") : name_(std::move(name)) {}
+    std::string name() const override { return name_; }
+    std::optional<credentials_result> try_get() const override { return std::nullopt; }
+    void async_get(const boost::asio::any_io_executor&, handler h) override { held.push_back(std::move(h)); }
+
+    std::vector<handler> held;
+
+private:
+    std::string name_;
+};
+
 // What one DescribeRegions call ends with, and every text a failure shows.
 struct call_outcome {
     error_code ec;

@@ -18,24 +18,13 @@ using emulator::test::running_emulator;
 
 using test::describe_regions_with;
 
-// Never answers: what a stuck metadata service or STS looks like to a call.
-class silent_provider final : public credentials_provider {
-public:
-    std::string name() const override { return "silent"; }
-    std::optional<credentials_result> try_get() const override { return std::nullopt; }
-    void async_get(const asio::any_io_executor&, handler h) override { kept_.push_back(std::move(h)); }
-
-private:
-    std::vector<handler> kept_;
-};
-
 TEST_CASE("credentials provider: a call waiting for credentials keeps its deadline", "[credentials]")
 {
     running_emulator emu;
     asio::io_context ioc; // first made, last gone: the provider keeps handlers bound to it
     client_options o = test::http_options_for(emu);
     o.creds = {};
-    o.credentials_provider = std::make_shared<silent_provider>();
+    o.credentials_provider = std::make_shared<test::held_provider>("silent");
     o.timeouts.call = 200ms;
     ecs::client ecs(ioc, o);
     error_code ec;
