@@ -54,7 +54,7 @@ private:
         std::cout << "DescribeRegions: " << r.regions.size() << " regions\n";
         // Two instances; they are Pending when RunInstances completes.
         ecs_.run_instances(
-            {.image_id = "aliyun_3_x64_20G_alibase_20240528.vhd", .instance_type = "ecs.g7.large", .amount = 2},
+            {.amount = 2, .image_id = "aliyun_3_x64_20G_alibase_20240528.vhd", .instance_type = "ecs.g7.large"},
             bind_front_handler(&tour::on_launched, this));
     }
 

@@ -59,9 +59,9 @@ TEST_CASE("ecs::client: every operation round-trips, co_await with the default t
     ecs::client ecs(ioc, options_for(emu));
     // (No braced lists inside co_await expressions below: GCC 12 miscompiles the
     // array behind an initializer_list in a coroutine frame.)
-    const ecs::run_instances_request run_request{.image_id = "aliyun_3_x64_20G_alibase_20240528.vhd",
+    const ecs::run_instances_request run_request{.amount = 2,
+                                                 .image_id = "aliyun_3_x64_20G_alibase_20240528.vhd",
                                                  .instance_type = "ecs.g7.large",
-                                                 .amount = 2,
                                                  .tags = {{"env", "test"}}};
     const ecs::create_instance_request create_request{.instance_type = "ecs.c7.large", .image_id = "img"};
     run_coroutine(ioc, [&]() -> asio::awaitable<void> {

@@ -65,9 +65,9 @@ TEST_CASE_METHOD(client_on_emulator, "temporaries: requests built inside co_awai
         REQUIRE_FALSE(zones.zones.empty());
         CHECK(zones.zones.front().zone_id == "cn-hangzhou-h");
 
-        auto run = co_await ecs.run_instances({.image_id = "aliyun_3_x64_20G_alibase_20240528.vhd",
+        auto run = co_await ecs.run_instances({.amount = 2,
+                                               .image_id = "aliyun_3_x64_20G_alibase_20240528.vhd",
                                                .instance_type = "ecs.g7.large",
-                                               .amount = 2,
                                                .tags = {{"env", "clang"}, {"team", "sdk"}}});
         REQUIRE(run.instance_id_sets.size() == 2);
 

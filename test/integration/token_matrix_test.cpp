@@ -121,7 +121,7 @@ TEST_CASE("every operation under every completion token", "[ecs][tokens]")
 
     CHECK(call(ioc, s, [&](auto t) { return ecs.describe_regions({}, t); }).regions.size() >= 5);
     CHECK(call(ioc, s, [&](auto t) { return ecs.describe_zones({}, t); }).zones.size() == 3);
-    const ecs::run_instances_request run_req{.image_id = "img", .instance_type = "ecs.g7.large", .amount = 2};
+    const ecs::run_instances_request run_req{.amount = 2, .image_id = "img", .instance_type = "ecs.g7.large"};
     const auto run = call(ioc, s, [&](auto t) { return ecs.run_instances(run_req, t); });
     REQUIRE(run.instance_id_sets.size() == 2);
     const ecs::create_instance_request create_req{.instance_type = "ecs.c7.large", .image_id = "img"};

@@ -21,56 +21,17 @@
 // pool (the Go SDK's EnableAsync) - see rpc_client.hpp for enable_async,
 // shutdown and the bound on calls in flight.
 
-#include <alicloud/detail/awaitable_exception_fix.hpp>
-#include <alicloud/detail/token_rule.hpp>
+#include <alicloud/detail/typed_call.hpp>
 #include <alicloud/ecs/models.hpp>
+#include <alicloud/ecs/operations.hpp>
 #include <alicloud/rpc_client.hpp>
-
-#include <boost/asio/any_completion_handler.hpp>
 
 #include <string_view>
 #include <type_traits>
 
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_regions_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_zones_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_instances_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_instance_status_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::describe_instance_attribute_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::run_instances_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::create_instance_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::start_instance_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::stop_instance_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::reboot_instance_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::delete_instance_response)
-ALICLOUD_FIX_AWAITABLE_EXCEPTION_SIGNATURE(alicloud::ecs::delete_instances_response)
-
 namespace alicloud::ecs {
 
 inline constexpr std::string_view api_version = "2014-05-26";
-
-namespace detail {
-
-template <class Response>
-using handler = boost::asio::any_completion_handler<void(error_code, Response)>;
-
-#define ALICLOUD_ECS_OPERATION(name)                                                                        \
-    void async_##name(const std::shared_ptr<alicloud::detail::rpc_client_impl>& impl, name##_request request, \
-                      call_options options, handler<name##_response> h);
-ALICLOUD_ECS_OPERATION(describe_regions)
-ALICLOUD_ECS_OPERATION(describe_zones)
-ALICLOUD_ECS_OPERATION(describe_instances)
-ALICLOUD_ECS_OPERATION(describe_instance_status)
-ALICLOUD_ECS_OPERATION(describe_instance_attribute)
-ALICLOUD_ECS_OPERATION(run_instances)
-ALICLOUD_ECS_OPERATION(create_instance)
-ALICLOUD_ECS_OPERATION(start_instance)
-ALICLOUD_ECS_OPERATION(stop_instance)
-ALICLOUD_ECS_OPERATION(reboot_instance)
-ALICLOUD_ECS_OPERATION(delete_instance)
-ALICLOUD_ECS_OPERATION(delete_instances)
-#undef ALICLOUD_ECS_OPERATION
-
-} // namespace detail
 
 class client {
 public:
@@ -100,6 +61,9 @@ public:
         rpc_.shutdown(mode, grace);
     }
 
+    // One pair per operation (operations.hpp lists them all). The request's
+    // type is complete once its model is included:
+    //     #include <alicloud/ecs/models/describe_security_groups.hpp>
 #define ALICLOUD_ECS_MEMBER(name)                                                                             \
     template <class CompletionToken = default_completion_token_t>                                             \
         requires(!std::is_same_v<std::decay_t<CompletionToken>, call_options>) /* a named, non-const one */    \
@@ -110,24 +74,10 @@ public:
     template <class CompletionToken = default_completion_token_t>                                             \
     auto name(const name##_request& request, const call_options& options, CompletionToken&& token = {})        \
     {                                                                                                         \
-        return alicloud::detail::initiate_call<void(error_code, name##_response)>(                           \
-            [impl = rpc_.impl()](auto handler, name##_request r, call_options o) {                            \
-                detail::async_##name(impl, std::move(r), std::move(o), std::move(handler));                   \
-            },                                                                                                \
-            std::forward<CompletionToken>(token), request, options);                                          \
+        return alicloud::detail::initiate_typed<name##_response>(rpc_.impl(), detail::name##_operation, request, \
+                                                                 options, std::forward<CompletionToken>(token)); \
     }
-    ALICLOUD_ECS_MEMBER(describe_regions)
-    ALICLOUD_ECS_MEMBER(describe_zones)
-    ALICLOUD_ECS_MEMBER(describe_instances)
-    ALICLOUD_ECS_MEMBER(describe_instance_status)
-    ALICLOUD_ECS_MEMBER(describe_instance_attribute)
-    ALICLOUD_ECS_MEMBER(run_instances)
-    ALICLOUD_ECS_MEMBER(create_instance)
-    ALICLOUD_ECS_MEMBER(start_instance)
-    ALICLOUD_ECS_MEMBER(stop_instance)
-    ALICLOUD_ECS_MEMBER(reboot_instance)
-    ALICLOUD_ECS_MEMBER(delete_instance)
-    ALICLOUD_ECS_MEMBER(delete_instances)
+    ALICLOUD_ECS_OPERATIONS(ALICLOUD_ECS_MEMBER)
 #undef ALICLOUD_ECS_MEMBER
 
 private:

@@ -1,9 +1,12 @@
 #ifndef ALICLOUD_ECS_MODELS_HPP
 #define ALICLOUD_ECS_MODELS_HPP
 
-// The typed requests and responses of the ECS operations (API version 2014-05-26).
+// The models of the instance operations that most programs call (API version
+// 2014-05-26). Every other operation has its own header,
+// <alicloud/ecs/models/<operation>.hpp>, and <alicloud/ecs/all_models.hpp> has
+// them all (slow to compile: prefer the ones a program calls).
 
-#include <alicloud/ecs/models/common.hpp>
+#include <alicloud/ecs/instance_status.hpp>
 #include <alicloud/ecs/models/create_instance.hpp>
 #include <alicloud/ecs/models/delete_instance.hpp>
 #include <alicloud/ecs/models/delete_instances.hpp>
