@@ -219,7 +219,13 @@ void object_reader::read(std::string_view key, std::optional<double>& out)
     if (v == nullptr)
         return;
     if (v->is_number()) {
-        out = v->to_double();
+        // Boost.JSON reads a number beyond a double's range (1e999) as
+        // infinity, and 1.81 reads 0e999 as NaN: neither is a price, nor
+        // anything the caller could print as JSON again.
+        if (std::isfinite(v->to_double()))
+            out = v->to_double();
+        else
+            fail(key, "expected a number a double can hold");
         return;
     }
     if (v->kind == json_kind::string) {
