@@ -2,7 +2,9 @@
 // decodes code points the textbook way - from the number of leading one bits,
 // then the shortest-form, surrogate and U+10FFFF rules - rather than from byte
 // ranges as the library does. They must agree at every position of every input,
-// and a valid text must re-encode to exactly its own bytes.
+// a valid text must re-encode to exactly its own bytes, and replacing what is
+// invalid must give valid text: U+FFFD for each byte the reference cannot
+// start a sequence at, the rest unchanged.
 
 #include "check.hpp"
 
@@ -88,18 +90,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    "utf8_sequence_size disagrees with the reference decoder");
 
     bool valid = true;
-    std::string reencoded;
+    std::string reencoded; // with U+FFFD for each byte that starts no sequence
     for (std::string_view rest = text; !rest.empty();) {
         const decoded d = reference_decode(rest);
-        if (d.size == 0) {
-            valid = false;
-            break;
-        }
-        encode(reencoded, d.code_point);
-        rest.remove_prefix(d.size);
+        valid = valid && d.size != 0;
+        encode(reencoded, d.size == 0 ? 0xFFFD : d.code_point);
+        rest.remove_prefix(d.size == 0 ? 1 : d.size);
     }
     FUZZ_CHECK(is_valid_utf8(text) == valid, "is_valid_utf8 disagrees with the reference decoder");
     if (valid)
         FUZZ_CHECK(reencoded == text, "valid UTF-8 did not re-encode to the same bytes");
+
+    std::string replaced(text);
+    alicloud::sansio::replace_invalid_utf8(replaced);
+    FUZZ_CHECK(replaced == reencoded, "replace_invalid_utf8 disagrees with the reference decoder");
+    FUZZ_CHECK(is_valid_utf8(replaced), "replace_invalid_utf8 left invalid UTF-8");
     return 0;
 }
