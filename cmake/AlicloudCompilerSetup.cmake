@@ -36,3 +36,15 @@ if(ALICLOUD_SANITIZE)
   endif()
   add_link_options(-fsanitize=${ALICLOUD_SANITIZE})
 endif()
+
+# libFuzzer (test/fuzz): every target gets the coverage instrumentation the
+# fuzzer steers by, so that it sees into the library, not only the fuzz
+# targets; the fuzz targets alone link the fuzzer's main (-fsanitize=fuzzer).
+if(ALICLOUD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "ALICLOUD_FUZZ=ON needs Clang (libFuzzer is part of it), not ${CMAKE_CXX_COMPILER_ID}: "
+                        "configure with -DCMAKE_CXX_COMPILER=clang++-16, or leave ALICLOUD_FUZZ off - the fuzz "
+                        "targets then build as tests that replay their corpus")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -15,6 +15,11 @@ packages=(
   # and the test that a program built with it is refused by a g++-built package.
   # Its sanitizer runtimes are only a recommendation of clang-16.
   clang-16 libclang-rt-16-dev
+  # libFuzzer, for the fuzz pass of .ci/run (test/fuzz, -DALICLOUD_FUZZ=ON).
+  # clang-16 links -fsanitize=fuzzer from libclang-rt-16-dev; this is Debian's
+  # libFuzzer package proper, which issue 15 names, so that a machine set up
+  # by this script has all of it whatever the runtime package ships.
+  libfuzzer-16-dev
 )
 # The conformance tests drive the official Node.js SDKs. A node and npm from
 # elsewhere (e.g. /usr/local) are fine; only when there is none do we take Debian's.

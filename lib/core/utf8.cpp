@@ -1,6 +1,7 @@
 #include <alicloud/core/sansio/utf8.hpp>
 
 #include <cstdint>
+#include <utility>
 
 namespace alicloud::sansio {
 
@@ -43,6 +44,20 @@ bool is_valid_utf8(std::string_view text) noexcept
         text.remove_prefix(n);
     }
     return true;
+}
+
+void replace_invalid_utf8(std::string& text)
+{
+    if (is_valid_utf8(text))
+        return;
+    std::string out;
+    out.reserve(text.size() + text.size() / 2);
+    for (std::string_view rest = text; !rest.empty();) {
+        const std::size_t n = utf8_sequence_size(rest);
+        out.append(n == 0 ? std::string_view("\xEF\xBF\xBD") : rest.substr(0, n));
+        rest.remove_prefix(n == 0 ? 1 : n);
+    }
+    text = std::move(out);
 }
 
 } // namespace alicloud::sansio

@@ -15,28 +15,15 @@ namespace {
 namespace http = boost::beast::http;
 namespace json = boost::json;
 
-// A message may quote the request (a percent-decoded path) and the request's
-// bytes need not be UTF-8; JSON must be. Each byte that is not becomes U+FFFD.
-std::string valid_utf8(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    while (!text.empty()) {
-        const std::size_t n = alicloud::sansio::utf8_sequence_size(text);
-        out.append(n == 0 ? std::string_view("\xEF\xBF\xBD") : text.substr(0, n));
-        text.remove_prefix(n == 0 ? 1 : n);
-    }
-    return out;
-}
-
 http_response answer(const http_request& req, http::status status, const json::value& body)
 {
     http_response res(status, req.version());
     res.set(http::field::content_type, "application/json");
     res.keep_alive(req.keep_alive());
     res.body() = json::serialize(body); // (copies the bytes of strings as they are)
-    if (!alicloud::sansio::is_valid_utf8(res.body()))
-        res.body() = valid_utf8(res.body());
+    // A message may quote the request (a percent-decoded path) and the
+    // request's bytes need not be UTF-8; JSON must be.
+    alicloud::sansio::replace_invalid_utf8(res.body());
     res.body() += '\n';
     res.prepare_payload();
     return res;

@@ -1,6 +1,7 @@
 #include "http_server.hpp"
 
 #include "http_api.hpp"
+#include "request_reading.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -22,21 +23,6 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using asio::ip::tcp;
 using namespace std::chrono_literals;
-
-namespace {
-
-constexpr std::uint32_t header_limit = 8 * 1024;
-constexpr std::uint64_t body_limit = 64 * 1024;
-
-// A client that went away or stayed silent gets no answer; one that sent
-// something that is not HTTP, or too much of it, does (as the emulator does).
-bool went_away(const boost::system::error_code& ec, const beast::flat_buffer& buffer)
-{
-    return ec == http::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
-           ec == asio::error::operation_aborted || ec == asio::error::connection_reset || buffer.size() == 0;
-}
-
-} // namespace
 
 http_server::http_server(asio::any_io_executor ex, const tcp::endpoint& listen, task_scheduler& tasks)
     : acceptor_(ex, listen), accept_pause_(ex), tasks_(tasks)
@@ -88,28 +74,18 @@ asio::awaitable<void> http_server::serve(tcp::socket socket)
     beast::tcp_stream stream(std::move(socket));
     const auto self = connections_.insert(connections_.end(), connection{&stream});
     constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
-    // Every byte a client sends counts against a bound: the header and the body
-    // have the parser's limits, and what lies between - chunk sizes and their
-    // extensions, trailers - must fit in the buffer with what is unparsed.
-    beast::flat_buffer buffer(header_limit + 4096);
+    beast::flat_buffer buffer(read_buffer_limit);
     while (!stopping_) {
-        http::request_parser<http::string_body> parser;
-        parser.header_limit(header_limit);
-        parser.body_limit(body_limit);
+        request_parser parser;
+        set_limits(parser);
         stream.expires_after(60s); // an idle client does not hold a connection for ever
         auto [ec, n] = co_await http::async_read(stream, buffer, parser, nothrow);
         http_response res;
-        if (ec == http::error::body_limit) {
-            res = error_response(parser.get(), http::status::payload_too_large, "BodyTooLarge",
-                                 "a request body is at most 65536 bytes");
-        } else if (ec == http::error::header_limit) {
-            res = error_response(parser.get(), http::status::request_header_fields_too_large, "HeaderTooLarge",
-                                 "a request header is at most 8192 bytes");
-        } else if (ec && !went_away(ec, buffer)) {
-            res = error_response(parser.get(), http::status::bad_request, "MalformedRequest",
-                                 "the request is not valid HTTP/1.1: " + ec.message());
-        } else if (ec) {
-            break; // closed, reset or silent
+        if (ec) {
+            std::optional<http_response> refusal = answer_read_error(ec, parser, buffer);
+            if (!refusal)
+                break; // closed, reset or silent
+            res = std::move(*refusal);
         } else {
             self->busy = true;
             res = handle_request(tasks_, parser.get());

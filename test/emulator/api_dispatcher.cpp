@@ -4,6 +4,8 @@
 #include "api_meta.hpp"
 #include "state.hpp"
 
+#include <alicloud/core/sansio/utf8.hpp>
+
 #include <boost/beast/http/field.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -152,12 +154,17 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
     } else if (fault && fault->kind == fault_kind::body) {
         res.set(http::field::content_type, "application/json;charset=utf-8");
         res.body() = fault->body;
-    } else if (xml) {
-        res.set(http::field::content_type, "text/xml;charset=utf-8");
-        res.body() = render_xml(reply.error_code.empty() ? action + "Response" : "Error", reply.body);
     } else {
-        res.set(http::field::content_type, "application/json;charset=utf-8");
-        res.body() = boost::json::serialize(reply.body);
+        if (xml) {
+            res.set(http::field::content_type, "text/xml;charset=utf-8");
+            res.body() = render_xml(reply.error_code.empty() ? action + "Response" : "Error", reply.body);
+        } else {
+            res.set(http::field::content_type, "application/json;charset=utf-8");
+            res.body() = boost::json::serialize(reply.body);
+        }
+        // An error may quote the request (its Host as HostId, a parameter's
+        // name), whose bytes need not be UTF-8; JSON and XML must be.
+        sansio::replace_invalid_utf8(res.body());
     }
     res.prepare_payload();
     return plan;

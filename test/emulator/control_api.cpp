@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <alicloud/core/sansio/request_stamp.hpp>
+#include <alicloud/core/sansio/utf8.hpp>
 
 #include <charconv>
 
@@ -55,6 +56,9 @@ http_response json_response(const http_request& req, unsigned status, std::strin
     res.set(http::field::content_type, "application/json;charset=utf-8");
     res.keep_alive(req.keep_alive());
     res.body() = std::move(body);
+    // The request log quotes requests (parameters, headers), whose bytes need
+    // not be UTF-8; JSON must be.
+    sansio::replace_invalid_utf8(res.body());
     res.prepare_payload();
     return res;
 }

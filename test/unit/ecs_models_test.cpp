@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -403,6 +404,31 @@ TEST_CASE("RunInstances: the §4.6 sample, TradePrice as a number or a numeric s
         CHECK(bad.ec == client_errc::malformed_response);
         CHECK(bad.diag.client_message == "malformed response: TradePrice: expected a number or a string holding one");
     }
+}
+
+// Found with the ecs_models fuzz target (test/fuzz/corpus/ecs_models/price_1e999):
+// Boost.JSON reads 1e999 as infinity, which was taken as a price; and 1.81
+// reads 0e999 as NaN (zero times infinity).
+TEST_CASE("Prices beyond a double's range (1e999) are malformed, never infinity or NaN", "[ecs][models]")
+{
+    for (std::string_view price : {"1e999", "-1e999", "1E400", "0e999"}) {
+        INFO(price);
+        const std::string p(price);
+        const auto run = decode<ecs::run_instances_response>(R"({"RequestId":"R","TradePrice":)" + p + "}");
+        CHECK(run.ec == client_errc::malformed_response);
+        CHECK(run.diag.client_message == "malformed response: TradePrice: expected a number a double can hold");
+        const auto create = decode<ecs::create_instance_response>(R"({"RequestId":"R","TradePrice":)" + p + "}");
+        CHECK(create.ec == client_errc::malformed_response);
+        const auto described = decode<ecs::describe_instances_response>(
+            R"({"RequestId":"R","Instances":{"Instance":[{"InstanceId":"i-1","SpotPriceLimit":)" + p + "}]}}");
+        CHECK(described.ec == client_errc::malformed_response);
+        CHECK(described.diag.client_message ==
+              "malformed response: Instances.Instance[0].SpotPriceLimit: expected a number a double can hold");
+    }
+    // The largest double is still a price.
+    const auto largest = decode<ecs::run_instances_response>(R"({"RequestId":"R","TradePrice":1.7976931348623157e308})");
+    REQUIRE_FALSE(largest.ec);
+    CHECK(largest.value.trade_price == std::numeric_limits<double>::max());
 }
 
 TEST_CASE("CreateInstance: the §4.7 sample", "[ecs][models]")

@@ -24,3 +24,18 @@ TEST_CASE("utf8: the size of the well-formed sequence text starts with, 0 for no
     CHECK_FALSE(is_valid_utf8("ok\xFF"));
     CHECK_FALSE(is_valid_utf8("\xF0\x9F\x98"));
 }
+
+TEST_CASE("utf8: each byte that begins no well-formed sequence becomes U+FFFD, valid text stays", "[utf8]")
+{
+    const auto replaced = [](std::string text) {
+        replace_invalid_utf8(text);
+        return text;
+    };
+    CHECK(replaced("") == "");
+    CHECK(replaced("plain \xE2\x82\xAC \xF0\x9F\x98\x80") == "plain \xE2\x82\xAC \xF0\x9F\x98\x80");
+    CHECK(replaced("ecs.\xE1liyuncs.com") == "ecs.\xEF\xBF\xBDliyuncs.com"); // a Host the emulator quoted
+    CHECK(replaced("\xFF\xFE") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(replaced("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");               // cut short: byte by byte
+    CHECK(replaced("\xC0\xAF/") == "\xEF\xBF\xBD\xEF\xBF\xBD/");             // overlong
+    CHECK(replaced(std::string("a\0b", 3)) == std::string("a\0b", 3));      // NUL is UTF-8
+}

@@ -61,6 +61,10 @@ const char* mismatch(kind k, const scalar& v)
         return "expected an integer that fits in 32 bits";
     if (number && k == kind::int64)
         return "expected an integer that fits in 64 bits";
+    if (number && k == kind::float64)
+        return "expected a number a double can hold";
+    if (number && k == kind::float32)
+        return "expected a number a float can hold";
     return expected(k);
 }
 
