@@ -170,5 +170,10 @@ runScenario(emulatorPath, async (emu) => {
   await invalidUtf8(svc);
   svc.proc.kill('SIGTERM');
   check((await svc.exited).code === 0, 'the service exits 0');
-  await outOfDescriptors(emu);
+  // Under UndefinedBehaviorSanitizer the service cannot run out of descriptors:
+  // the sanitizer's vptr check opens a pipe to test memory, and with none free
+  // it reports a valid object as invalid (see the CMakeLists that sets this).
+  const skip = process.env.ALICLOUD_SKIP_OUT_OF_DESCRIPTORS;
+  if (skip) console.log(`running out of descriptors: not checked in this build (${skip})`);
+  else await outOfDescriptors(emu);
 }, 'all hostile input checks passed');
