@@ -607,6 +607,11 @@ TEST_CASE("a member of the wrong JSON type is malformed_response naming its path
         {R"json({"RequestId":42})json", "RequestId: expected a string"},
         {R"json({"TotalCount":true})json", "TotalCount: expected a number"},
         {R"json([])json", "body: expected a JSON object"},
+        // Found by the ecs_models fuzz target (corpus/ecs_models/body_null): a body
+        // that is null alone was taken as an empty answer.
+        {R"json( null)json", "body: expected a JSON object"},
+        {R"json("text")json", "body: expected a JSON object"},
+        {R"json(7)json", "body: expected a JSON object"},
     };
     for (const auto& c : cases) {
         INFO(c.json);

@@ -408,11 +408,13 @@ public:
         return value(v, ec);
     }
 
-    bool on_null(boost::json::error_code&)
+    bool on_null(boost::json::error_code& ec)
     {
         // null leaves the default; it still answers the key that announced it.
         if (skipping())
             return true;
+        if (stack_.empty())
+            return fail(ec, {}, "expected a JSON object"); // the whole body is null
         if (skip_next_) {
             skip_next_ = false;
             return true;
