@@ -2,6 +2,7 @@
 // operation, render the answer as the caller asked (JSON or XML).
 
 #include "api_meta.hpp"
+#include "schema_catalog.hpp"
 #include "state.hpp"
 
 #include <alicloud/core/sansio/utf8.hpp>
@@ -125,14 +126,21 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
             reply = fault->kind == fault_kind::reset_before_headers ? api_reply{} : fault_reply(*fault, host);
         } else if (call->version == sts_api_version) {
             reply = s.sts.handle(*call, host);
-        } else if (const operation_meta* op = call->version == api_version ? find_operation(call->action) : nullptr;
-                   op == nullptr) {
+        } else if (const operation_meta* op = call->version == api_version ? find_operation(call->action) : nullptr) {
+            // An operation with state (instances): checked and run by ecs_service.
+            auto bad = check_parameters(*op, call->params, host);
+            reply = bad ? std::move(*bad) : s.ecs.handle(*call, host);
+        } else if (const schema_operation* schema_op =
+                       find_schema_operation(builtin_schemas(), call->version, call->action)) {
+            // Any other operation of a version we have the schema of.
+            auto bad = check_request(*schema_op, call->params, host);
+            const std::string* dry_run = call->params.find("DryRun");
+            reply = bad                                    ? std::move(*bad)
+                    : dry_run != nullptr && *dry_run == "true" ? dry_run_passed(host)
+                                                           : synthesize_answer(*schema_op);
+        } else {
             reply = error_reply(404, "InvalidAction.NotFound",
                                 "Specified api is not found, please check your url and method.", host);
-        } else if (auto bad = check_parameters(*op, call->params, host)) {
-            reply = std::move(*bad);
-        } else {
-            reply = s.ecs.handle(*call, host);
         }
     } else {
         auto [peeked_action, peeked_version] = authenticator::peek_action(view);

@@ -41,11 +41,6 @@ api_reply incorrect_status(std::string_view host)
                        "The current status of the resource does not support this operation.", host);
 }
 
-api_reply dry_run_passed(std::string_view host)
-{
-    return error_reply(400, "DryRunOperation", "Request validation has been passed with DryRun flag set.", host);
-}
-
 std::string_view get(const parameters& p, std::string_view name, std::string_view fallback = {})
 {
     const auto* v = p.find(name);

@@ -97,6 +97,11 @@ api_reply invalid_parameter(std::string_view name, std::string_view why, std::st
     return error_reply(400, "InvalidParameter", message, host_id);
 }
 
+api_reply dry_run_passed(std::string_view host_id)
+{
+    return error_reply(400, "DryRunOperation", "Request validation has been passed with DryRun flag set.", host_id);
+}
+
 std::string render_xml(std::string_view root, const boost::json::object& body)
 {
     std::string out = "<?xml version='1.0' encoding='UTF-8'?>";

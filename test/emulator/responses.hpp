@@ -32,6 +32,9 @@ api_reply missing_parameter(std::string_view name, std::string_view host_id);
 // 400 InvalidParameter naming the parameter.
 api_reply invalid_parameter(std::string_view name, std::string_view why, std::string_view host_id);
 
+// 400 DryRunOperation: what a request with DryRun=true gets when it would have run.
+api_reply dry_run_passed(std::string_view host_id);
+
 // {"Regions":{"Region":[...]}} becomes <Regions><Region>..</Region>..</Regions> under <root>.
 std::string render_xml(std::string_view root, const boost::json::object& body);
 
