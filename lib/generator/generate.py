@@ -632,9 +632,11 @@ class Generator:
     def catalog_entries(self, cls, prefix=""):
         """(wire name, parameter_type, required) of a request's fields, flattened as the
         encoder sends them (lib/core/model/encode.cpp): a list's elements numbered N, a
-        nested object's members after a dot, each group listed before its members."""
+        nested object's members after a dot, each group listed before its members.
+        RegionId first, then the required ones, then the rest, by wire name."""
         out = []
-        for f in cls.fields:
+        rank = lambda f: (0 if f.wire == "RegionId" else 1 if f.required else 2, f.wire.encode())
+        for f in sorted(cls.fields, key=rank):
             name = prefix + f.wire
             many = f.form in ("list", "optional_list")
             if f.json:

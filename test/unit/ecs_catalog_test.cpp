@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 using namespace alicloud;
 namespace model = alicloud::detail::model;
@@ -143,6 +144,29 @@ TEST_CASE("ecs catalog: types and required flags are those of the descriptors th
     CHECK(checked == 380);
 }
 
+TEST_CASE("ecs catalog: RegionId first, then the required parameters, then the rest by name", "[ecs][catalog]")
+{
+    for (const auto& op : ecs::catalog().operations) {
+        INFO(op.action);
+        const auto region = find_parameter(op, "RegionId");
+        if (region != nullptr)
+            CHECK(region == op.parameters.data());
+        // Each top-level name (a group or list counted once, by its first
+        // entry) in (RegionId, required, rest) order, each part by name.
+        using rank = std::tuple<bool, bool, std::string_view>;
+        std::vector<rank> order;
+        for (const auto& p : op.parameters) {
+            const std::string_view top = p.name.substr(0, p.name.find('.'));
+            if (order.empty() || std::get<2>(order.back()) != top)
+                order.emplace_back(top != "RegionId", !p.required, top);
+        }
+        CHECK(std::is_sorted(order.begin(), order.end()));
+        std::set<std::string_view> tops; // a group's members together, after it
+        for (const auto& r : order)
+            CHECK(tops.insert(std::get<2>(r)).second);
+    }
+}
+
 TEST_CASE("ecs catalog: flattened lists, JSON strings, groups and required parameters", "[ecs][catalog]")
 {
     const api_catalog& c = ecs::catalog();
@@ -150,7 +174,7 @@ TEST_CASE("ecs catalog: flattened lists, JSON strings, groups and required param
     REQUIRE(run != nullptr);
     CHECK_FALSE(run->idempotent);
     REQUIRE(!run->parameters.empty());
-    CHECK(run->parameters.front().name == "RegionId"); // first, as the model declares it
+    CHECK(run->parameters.front().name == "RegionId");
     CHECK(run->parameters.front().required);
     const auto* tag = find_parameter(*run, "Tag.N");
     const auto* key = find_parameter(*run, "Tag.N.Key");

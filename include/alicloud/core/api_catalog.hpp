@@ -51,9 +51,8 @@ struct parameter_description {
 
 struct operation_description {
     std::string_view action; // "DescribeInstances", as sent on the wire
-    // As the models declare their members: RegionId first, then the other
-    // required ones, then the rest, each in the order of the wire names; a
-    // group's members follow it, in the same order.
+    // RegionId first, then the other required ones, then the rest, each by
+    // wire name (bytewise); a group's members follow it, in the same order.
     std::span<const parameter_description> parameters;
     bool idempotent; // a read: repeating it after a failure is safe
 };
