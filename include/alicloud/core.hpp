@@ -3,6 +3,7 @@
 
 // The sans-io core of alicloud-asio: no sockets, no threads, no clocks of its own.
 
+#include <alicloud/core/api_catalog.hpp>
 #include <alicloud/core/credentials.hpp>
 #include <alicloud/core/diagnostics.hpp>
 #include <alicloud/core/endpoint.hpp>

@@ -10,6 +10,8 @@ For product P (namespace alicloud::P) it writes, under the repository root:
     include/alicloud/P/types/<type>.hpp         a nested type that several operations share
     include/alicloud/P/operations.hpp           the operation list (an X-macro) and
                                                 forward declarations, for client.hpp
+    include/alicloud/P/catalog.hpp              P::catalog(): each operation's parameters
+    lib/P/generated/catalog.cpp                 by wire name, type and whether required
     lib/P/generated/<operation>.cpp             the operation's descriptors: the data the
                                                 one encoder and one decoder of
                                                 lib/core/model walk
@@ -512,6 +514,11 @@ class Generator:
         text += ["", "} // namespace alicloud::%s::generated" % self.ns, ""]
         return "\n".join(text)
 
+    def is_idempotent(self, action):
+        """A read, whose failed attempt may be repeated: by its verb, or as the overrides say."""
+        ov_ops = self.ov.get("operations", {}).get(action, {})
+        return ov_ops.get("idempotent", action.startswith(("Describe", "List", "Query", "Get")))
+
     def write_op_source(self, action, op, req, resp):
         own = self.private_types(req, resp)
         text = [self.banner(), "#define ALICLOUD_GENERATED_DESCRIPTORS",
@@ -526,7 +533,7 @@ class Generator:
             text.append("")
         text += ["} // namespace generated", ""]
         ov_ops = self.ov.get("operations", {}).get(action, {})
-        idempotent = ov_ops.get("idempotent", action.startswith(("Describe", "List", "Query", "Get")))
+        idempotent = self.is_idempotent(action)
         token = any(f.wire == "ClientToken" for f in req.fields)
         rules = []
         op_name = req.name[: -len("_request")]  # names unique across operations: a unity build joins them
@@ -612,7 +619,77 @@ class Generator:
         for n in types:
             text.append("  ${CMAKE_CURRENT_LIST_DIR}/types/%s.cpp" % n)
         text.append(")")
+        text.append("# Its own object file, never in a unity batch: only a program that reads the")
+        text.append("# catalog links it.")
+        text.append("set(ALICLOUD_%s_CATALOG_SOURCE ${CMAKE_CURRENT_LIST_DIR}/catalog.cpp)" % self.ns.upper())
         return "\n".join(text) + "\n"
+
+    # the catalog: each operation's parameters by wire name, for tools (<alicloud/core/api_catalog.hpp>)
+
+    CATALOG_TYPE = {"string": "string", "boolean": "boolean", "int32": "int32", "int64": "int64",
+                    "float32": "float32", "float64": "float64"}
+
+    def catalog_entries(self, cls, prefix=""):
+        """(wire name, parameter_type, required) of a request's fields, flattened as the
+        encoder sends them (lib/core/model/encode.cpp): a list's elements numbered N, a
+        nested object's members after a dot, each group listed before its members.
+        RegionId first, then the required ones, then the rest, by wire name."""
+        out = []
+        rank = lambda f: (0 if f.wire == "RegionId" else 1 if f.required else 2, f.wire.encode())
+        for f in sorted(cls.fields, key=rank):
+            name = prefix + f.wire
+            many = f.form in ("list", "optional_list")
+            if f.json:
+                kind = "json_array" if many else "json_object" if f.kind in ("object", "map") else self.CATALOG_TYPE[f.kind]
+                out.append((name, kind, f.required))
+            elif f.kind == "map":
+                sys.exit("generate.py: %s is a map sent as %s.<key>, which the catalog cannot name" % (name, name))
+            elif f.kind == "object":
+                group = name + (".N" if many else "")
+                out.append((group, "object", f.required))
+                out += self.catalog_entries(f.cls, group + ".")
+            else:
+                out.append((name + (".N" if many else ""), self.CATALOG_TYPE[f.kind], f.required))
+        return out
+
+    def write_catalog_header(self):
+        g = "ALICLOUD_%s_CATALOG_HPP" % self.ns.upper()
+        versions = sorted({op["version"] for _, op, _, _ in self.operations})
+        text = [self.banner(), "#ifndef " + g, "#define " + g, "",
+                "// Every %s operation's parameters, as data a program reads at run time" % self.title,
+                "// (<alicloud/core/api_catalog.hpp>). Defined in an object file of its own: a",
+                "// program that does not call catalog() does not link it.", "",
+                "#include <alicloud/core/api_catalog.hpp>", "",
+                "namespace alicloud::%s {" % self.ns, "",
+                "// %s API %s: %d operations." % (self.title, ", ".join(versions), len(self.operations)),
+                "const api_catalog& catalog() noexcept;", "",
+                "} // namespace alicloud::%s" % self.ns, "", "#endif", ""]
+        return "\n".join(text)
+
+    def write_catalog_source(self):
+        versions = {op["version"] for _, op, _, _ in self.operations}
+        if len(versions) != 1:
+            sys.exit("generate.py: the catalog describes one API version, the schema has " + ", ".join(sorted(versions)))
+        text = [self.banner(), "#include <alicloud/%s/catalog.hpp>" % self.ns, "",
+                "namespace alicloud::%s {" % self.ns, "namespace generated::catalog_data {", "",
+                "using t = parameter_type;", ""]
+        ops = []
+        for action, op, req, resp in self.operations:
+            n = req.name[: -len("_request")]
+            entries = self.catalog_entries(req)
+            if entries:
+                text.append("constexpr parameter_description %s[] = {" % n)
+                for name, kind, required in entries:
+                    text.append("    {%s, t::%s, %s}," % (cpp_string(name), kind, "true" if required else "false"))
+                text.append("};")
+            ops.append("    {%s, %s, %s}," % (cpp_string(action), n if entries else "{}",
+                                             "true" if self.is_idempotent(action) else "false"))
+        text += ["", "constexpr operation_description operations[] = {"] + ops + ["};", ""]
+        text += ["constexpr api_catalog catalog{%s, %s, operations};" % (cpp_string(self.ns), cpp_string(versions.pop())),
+                 "", "} // namespace generated::catalog_data", "",
+                 "const api_catalog& catalog() noexcept", "{", "    return generated::catalog_data::catalog;", "}", "",
+                 "} // namespace alicloud::%s" % self.ns, ""]
+        return "\n".join(text)
 
     def write_wire_keys(self):
         text = [self.banner(), "// {Action, \"key key key...\"}: the keys the official SDK sent for a request",
@@ -637,6 +714,8 @@ class Generator:
             out["%s/models/%s.hpp" % (inc, n)] = self.write_op_header(action, op, req, resp)
             out["%s/%s.cpp" % (lib, n)] = self.write_op_source(action, op, req, resp)
         out["%s/operations.hpp" % inc] = self.write_operations_header()
+        out["%s/catalog.hpp" % inc] = self.write_catalog_header()
+        out["%s/catalog.cpp" % lib] = self.write_catalog_source()
         out["%s/all_models.hpp" % inc] = self.write_all_models()
         out["%s/type_infos.hpp" % lib] = self.write_type_infos()
         out["%s/sources.cmake" % lib] = self.write_sources_cmake(names, [t.name for t in self.types if t.shared])

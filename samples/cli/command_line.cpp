@@ -9,15 +9,20 @@ namespace alicloud::cli {
 
 const char* const usage_text =
     "usage: alicloud [options] <product> <Action> [--Name value ...]\n"
+    "       alicloud <product> --help             the product's actions\n"
+    "       alicloud <product> <Action> --help    the action's parameters, their types, which are required\n"
     "\n"
     "Calls an RPC API action; every --Name value after the action is an API parameter\n"
-    "(a common parameter such as --Format XML overrides the default).\n"
+    "(a common parameter such as --Format XML overrides the default). The action, the\n"
+    "parameters' names and types and the required ones are checked against the product's\n"
+    "catalog before anything is sent; a name that is not there is refused with the nearest.\n"
     "\n"
     "products: ecs (API version 2014-05-26)\n"
     "\n"
     "options:\n"
     "  --endpoint URL              host[:port] or http(s)://host[:port]; default: the region's (official tables)\n"
-    "  --region ID                 region id; also sent as RegionId unless --RegionId is given\n"
+    "  --region ID                 region id; also sent as RegionId to an action that takes one,\n"
+    "                              unless --RegionId is given\n"
     "  --access-key-id ID          default: $ALIBABA_CLOUD_ACCESS_KEY_ID\n"
     "  --access-key-secret SECRET  default: $ALIBABA_CLOUD_ACCESS_KEY_SECRET\n"
     "  --security-token TOKEN      STS token; default: $ALIBABA_CLOUD_SECURITY_TOKEN\n"
@@ -29,7 +34,10 @@ const char* const usage_text =
     "  --sts-endpoint URL          STS for ram_role_arn profiles (default: $ALIBABA_CLOUD_STS_REGION's,\n"
     "                              else sts.aliyuncs.com)\n"
     "  --metadata-endpoint URL     the instance metadata service (default http://100.100.100.200)\n"
-    "  --api-version VERSION       override the product's API version\n"
+    "  --api-version VERSION       call another version of the product's API: the catalog\n"
+    "                              describes the default one, so nothing is checked\n"
+    "  --force                     send without checking the action and parameters (the\n"
+    "                              service judges them): a new action, a parameter the catalog lacks\n"
     "  --signature v1|v3           signature algorithm (default v3)\n"
     "  --method GET|POST           default: POST with v3, GET with v1\n"
     "  --params-in query|body      default: query, except v1 POST which uses a form body\n"
@@ -58,7 +66,7 @@ const std::map<std::string_view, option_kind>& options()
         {"--method", option_kind::value},       {"--params-in", option_kind::value},
         {"--timestamp", option_kind::value},    {"--nonce", option_kind::value},
         {"--ca-file", option_kind::value},      {"--insecure", option_kind::flag},
-        {"--timeout-ms", option_kind::value},
+        {"--timeout-ms", option_kind::value},   {"--force", option_kind::flag},
     };
     return table;
 }
@@ -80,6 +88,7 @@ bool apply_option(command_line& cmd, std::string_view name, const std::string& v
     else if (name == "--nonce") cmd.nonce = value;
     else if (name == "--ca-file") cmd.ca_file = value;
     else if (name == "--insecure") cmd.insecure = true;
+    else if (name == "--force") cmd.force = true;
     else if (name == "--timeout-ms") {
         try {
             std::size_t used = 0;
@@ -107,6 +116,15 @@ bool apply_option(command_line& cmd, std::string_view name, const std::string& v
 }
 
 } // namespace
+
+std::vector<std::string> option_names()
+{
+    std::vector<std::string> out;
+    for (const auto& [name, kind] : options())
+        if (name.starts_with("--"))
+            out.emplace_back(name.substr(2));
+    return out;
+}
 
 std::optional<command_line> parse_command_line(const std::vector<std::string>& args, std::string& error)
 {
@@ -153,8 +171,11 @@ std::optional<command_line> parse_command_line(const std::vector<std::string>& a
         cmd.params.set(std::string_view(name).substr(2), value);
     }
 
-    if (cmd.help)
+    if (cmd.help) { // what the help is about: the tool, a product, or an action
+        cmd.product = positional.size() > 0 ? positional[0] : "";
+        cmd.action = positional.size() > 1 ? positional[1] : "";
         return cmd;
+    }
     if (positional.size() != 2)
         return error = positional.size() < 2 ? "expected <product> <Action>"
                                              : "unexpected argument '" + positional[2] + "'",

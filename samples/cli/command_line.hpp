@@ -15,9 +15,10 @@ namespace alicloud::cli {
 struct command_line {
     bool help = false;
     bool print_request = false;
+    bool force = false; // send without checking the call against the product's catalog
 
-    std::string product;   // "ecs"
-    std::string action;    // "DescribeInstances"
+    std::string product;   // "ecs" (with --help: may be empty)
+    std::string action;    // "DescribeInstances" (with --help: may be empty)
     parameters params;     // --Name value, in the order given
 
     std::optional<std::string> endpoint;
@@ -44,6 +45,11 @@ struct command_line {
 std::optional<command_line> parse_command_line(const std::vector<std::string>& args, std::string& error);
 
 extern const char* const usage_text;
+
+// The tool's own options, without their "--": "endpoint", "region"... They
+// are taken anywhere on the line, so a typo of one after the action reads as
+// an API parameter; the check suggests them too.
+std::vector<std::string> option_names();
 
 } // namespace alicloud::cli
 

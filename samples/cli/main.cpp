@@ -5,17 +5,21 @@
 // Exit status: 0 success, 1 the call failed (the service's error, or no answer),
 // 2 bad usage or input (nothing was sent).
 
+#include "catalog_help.hpp"
 #include "command_line.hpp"
 #include "print_json.hpp"
 #include "print_request.hpp"
+#include "request_check.hpp"
 #include "terminal_text.hpp"
 
 #include <alicloud/core.hpp>
 #include <alicloud/credentials/providers.hpp>
+#include <alicloud/ecs/catalog.hpp>
 #include <alicloud/rpc_client.hpp>
 
 #include <boost/asio/io_context.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -25,13 +29,54 @@ namespace {
 using namespace alicloud;
 
 struct product_info {
-    const char* api_version;
+    const api_catalog& (*catalog)() noexcept; // its API version, actions and their parameters
     const char* endpoint_prefix; // <prefix>.aliyuncs.com without --region (with it: endpoint_host_for)
 };
 
 const std::map<std::string, product_info, std::less<>> products = {
-    {"ecs", {"2014-05-26", "ecs"}},
+    {"ecs", {&ecs::catalog, "ecs"}},
 };
+
+const product_info* find_product(const std::string& name)
+{
+    const auto product = products.find(name);
+    if (product != products.end())
+        return &product->second;
+    std::cerr << "alicloud: unknown product '" << cli::printable(name) << "' (known: ecs)\n";
+    return nullptr;
+}
+
+bool takes(const operation_description& op, std::string_view name)
+{
+    return std::any_of(op.parameters.begin(), op.parameters.end(),
+                       [&](const parameter_description& p) { return p.name == name; });
+}
+
+// --help after nothing, a product, or an action.
+int help(const cli::command_line& cmd)
+{
+    if (cmd.product.empty()) {
+        std::cout << cli::usage_text;
+        return 0;
+    }
+    const product_info* product = find_product(cmd.product);
+    if (product == nullptr)
+        return 2;
+    const api_catalog& catalog = product->catalog();
+    if (cmd.action.empty()) {
+        cli::print_actions(std::cout, catalog);
+        return 0;
+    }
+    std::string error;
+    const operation_description* op = cli::find_action(catalog, cmd.action, error);
+    if (op == nullptr) {
+        std::cerr << "alicloud: " << error << "\n"
+                  << "('alicloud " << cmd.product << " --help' lists the actions)\n";
+        return 2;
+    }
+    cli::print_operation(std::cout, catalog, *op);
+    return 0;
+}
 
 std::string from_env(const std::optional<std::string>& given, const char* variable)
 {
@@ -76,7 +121,7 @@ int bad_input(const error_code& ec, const diagnostics& diag)
 
 // Sends the call and prints the answer: JSON on stdout, or the error on stderr.
 int send(const cli::command_line& cmd, const rpc_request& request, const credentials& creds,
-         const std::string& endpoint_text)
+         const std::string& endpoint_text, bool idempotent)
 {
     client_options opts;
     opts.endpoint = endpoint_text;
@@ -95,8 +140,7 @@ int send(const cli::command_line& cmd, const rpc_request& request, const credent
     call.method = request.method;
     call.params_in = request.params_in;
     // A shell user repeats a call by hand; the tool retries only what is safe.
-    call.idempotent = call.action.starts_with("Describe") || call.action.starts_with("List") ||
-                      call.action.starts_with("Get");
+    call.idempotent = idempotent;
     // The answer as sent, printed with its numbers as written (checked below as
     // the client would have).
     call.parse_body = false;
@@ -134,11 +178,45 @@ int send(const cli::command_line& cmd, const rpc_request& request, const credent
 
 int run(const cli::command_line& cmd)
 {
-    const auto product = products.find(cmd.product);
-    if (product == products.end()) {
-        std::cerr << "alicloud: unknown product '" << cmd.product << "' (known: ecs)\n";
+    const product_info* product = find_product(cmd.product);
+    if (product == nullptr)
         return 2;
+    const api_catalog& catalog = product->catalog();
+
+    rpc_request request;
+    request.action = cmd.action;
+    request.version = cmd.api_version.value_or(std::string(catalog.version));
+    // What the catalog knows of the action, when it describes this version.
+    const operation_description* known = request.version == catalog.version ? catalog.find(cmd.action) : nullptr;
+    // The region is the default RegionId of an action that takes one (of any
+    // action the catalog does not describe).
+    if (cmd.region && !cmd.params.contains("RegionId") && (known == nullptr || takes(*known, "RegionId")))
+        request.params.set("RegionId", *cmd.region);
+    for (const auto& p : cmd.params)
+        request.params.set(p.name, p.value);
+    request.method = cmd.method.value_or(cmd.signature == signature_version::v1 ? http_method::get : http_method::post);
+    request.params_in = cmd.params_in;
+
+    // The catalog describes one version: another is the service's to judge,
+    // as is anything sent with --force. Checked before credentials are asked
+    // for (a role provider calls STS or the metadata service).
+    if (!cmd.force && request.version == catalog.version) {
+        std::string error;
+        const operation_description* op = cli::find_action(catalog, cmd.action, error);
+        if (op == nullptr) {
+            std::cerr << "alicloud: " << error << "\n('alicloud " << cmd.product
+                      << " --help' lists the actions; --force sends it unchecked)\n";
+            return 2;
+        }
+        if (!cli::check_parameters(*op, request.params, cli::option_names(), error)) {
+            std::cerr << "alicloud: " << error << "\n('alicloud " << cmd.product << " " << cmd.action
+                      << " --help' lists its parameters; --force sends them unchecked)\n";
+            return 2;
+        }
     }
+    const bool idempotent = known != nullptr ? known->idempotent
+                                             : cmd.action.starts_with("Describe") || cmd.action.starts_with("List") ||
+                                                   cmd.action.starts_with("Get") || cmd.action.starts_with("Query");
 
     error_code ec;
     diagnostics diag;
@@ -151,20 +229,10 @@ int run(const cli::command_line& cmd)
         if (ec)
             return bad_input(ec, diag);
     } else
-        endpoint_text = std::string(product->second.endpoint_prefix) + ".aliyuncs.com";
+        endpoint_text = std::string(product->endpoint_prefix) + ".aliyuncs.com";
     const endpoint ep = parse_endpoint(endpoint_text, ec, diag);
     if (ec)
         return bad_input(ec, diag);
-
-    rpc_request request;
-    request.action = cmd.action;
-    request.version = cmd.api_version.value_or(product->second.api_version);
-    if (cmd.region && !cmd.params.contains("RegionId"))
-        request.params.set("RegionId", *cmd.region);
-    for (const auto& p : cmd.params)
-        request.params.set(p.name, p.value);
-    request.method = cmd.method.value_or(cmd.signature == signature_version::v1 ? http_method::get : http_method::post);
-    request.params_in = cmd.params_in;
 
     credentials creds;
     if (cmd.access_key_id || cmd.access_key_secret || cmd.security_token) {
@@ -195,7 +263,7 @@ int run(const cli::command_line& cmd)
         cli::print_request(std::cout, cmd.signature, ep, signed_req);
         return 0;
     }
-    return send(cmd, request, creds, endpoint_text);
+    return send(cmd, request, creds, endpoint_text, idempotent);
 }
 
 } // namespace
@@ -209,12 +277,8 @@ int main(int argc, char** argv)
         std::cerr << "alicloud: " << error << "\n\n" << alicloud::cli::usage_text;
         return 2;
     }
-    if (cmd->help) {
-        std::cout << alicloud::cli::usage_text;
-        return 0;
-    }
     try {
-        return run(*cmd);
+        return cmd->help ? help(*cmd) : run(*cmd);
     } catch (const std::exception& e) {
         std::cerr << "alicloud: " << alicloud::cli::printable(e.what()) << "\n";
         return 2;

@@ -61,9 +61,14 @@ url=$(grep '^GET ' <<<"$out")
 names=$(sed 's/^GET [^?]*?//' <<<"$url" | tr '&' '\n' | cut -d= -f1 | sort | tr '\n' ' ')
 [[ "$names" == "AccessKeyId Action Format Signature SignatureMethod SignatureNonce SignatureVersion Timestamp Version " ]] \
   || fail "V1 adds only common parameters, got: $names"
-out=$("$cli" --print-request --signature v1 --access-key-id a --access-key-secret b --region cn-hangzhou ecs DescribeRegions)
+out=$("$cli" --print-request --signature v1 --access-key-id a --access-key-secret b --region cn-hangzhou ecs DescribeZones)
 grep -q '&RegionId=cn-hangzhou&' <<<"$out" || fail "--region adds RegionId"
 grep -q '^GET https://ecs-cn-hangzhou.aliyuncs.com/' <<<"$out" || fail "--region picks the region's endpoint from the official tables"
+# ...to an action that takes one: DescribeRegions has no RegionId.
+out=$("$cli" --print-request --signature v1 --access-key-id a --access-key-secret b --region cn-hangzhou ecs DescribeRegions) \
+  || fail "--region with an action without RegionId: exit $?"
+[[ "$out" != *RegionId=* ]] || fail "--region adds RegionId only where the action takes one: $out"
+grep -q '^GET https://ecs-cn-hangzhou.aliyuncs.com/' <<<"$out" || fail "--region picks the endpoint all the same"
 out=$("$cli" --print-request --access-key-id a --access-key-secret b ecs DescribeRegions)
 grep -q '^POST https://ecs.aliyuncs.com/$' <<<"$out" || fail "V3 without parameters sends an empty query: $out"
 
@@ -105,8 +110,10 @@ expect_error "bad timestamp" "Timestamp" --print-request --access-key-id a --acc
 expect_error "bad endpoint" "invalid endpoint" --print-request --access-key-id a --access-key-secret b --endpoint ftp://x ecs DescribeRegions
 expect_error "unknown region" "unknown region 'xx-nowhere-1'" --print-request --access-key-id a --access-key-secret b --region xx-nowhere-1 ecs DescribeRegions
 expect_error "parameter without value" "parameter --RegionId needs a value" --print-request ecs DescribeRegions --RegionId
-expect_error "CR/LF in the action" "Action" --print-request --access-key-id a --access-key-secret b ecs $'Describe\r\nX: y'
-expect_error "invalid UTF-8 value" "not valid UTF-8" --print-request --access-key-id a --access-key-secret b ecs DescribeRegions --InstanceName $'\xff'
+# The signer's own defences, past the catalog's check (--force).
+expect_error "CR/LF in the action" "Action" --print-request --force --access-key-id a --access-key-secret b ecs $'Describe\r\nX: y'
+expect_error "invalid UTF-8 value" "not valid UTF-8" --print-request --access-key-id a --access-key-secret b ecs DescribeInstances \
+  --RegionId cn-hangzhou --InstanceName $'\xff'
 
 # The environment supplies credentials when the flags do not.
 out=$(ALIBABA_CLOUD_ACCESS_KEY_ID=envid ALIBABA_CLOUD_ACCESS_KEY_SECRET=envsecret "$cli" --print-request ecs DescribeRegions) \

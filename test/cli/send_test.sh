@@ -3,21 +3,10 @@
 # usage: send_test.sh <alicloud> <alicloud-ecs-emulator>
 set -u
 cli=$1 emulator=$2
-dir=$(mktemp -d)
-pid=
-cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$dir"; }
-trap cleanup EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/harness.sh"
 
 token='CAIS+scan/Token=Value' secret='Scan/Secret+Value=42'
-"$emulator" --listen 127.0.0.1:0 --http-listen 127.0.0.1:0 --port-file "$dir/ports" --write-ca "$dir/ca.pem" \
-  --access-key testid:testsecret --sts-credential "STS.scan:$secret:$token" >"$dir/log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do [[ -s $dir/ports ]] && break; sleep 0.1; done
-port=$(awk '$1=="https"{print $2}' "$dir/ports")
-http_port=$(awk '$1=="http"{print $2}' "$dir/ports")
-[[ -n $port ]] || { echo "the emulator did not start"; cat "$dir/log"; exit 1; }
+start_emulator "$emulator" --sts-credential "STS.scan:$secret:$token"
 common=(--endpoint "https://127.0.0.1:$port" --access-key-id testid --access-key-secret testsecret)
 unset ALIBABA_CLOUD_ACCESS_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET ALIBABA_CLOUD_SECURITY_TOKEN ALIBABA_CLOUD_PROFILE \
   ALIBABA_CLOUD_ECS_METADATA ALIBABA_CLOUD_ECS_METADATA_DISABLED ALIBABA_CLOUD_IMDSV1_DISABLED ALIBABA_CLOUD_STS_REGION
@@ -51,10 +40,6 @@ printf '[ram]\ntype = ram_role_arn\naccess_key_id = testid\naccess_key_secret = 
 out=$("$cli" "${at[@]}" --profile ram --sts-endpoint "https://127.0.0.1:$port" ecs DescribeRegions) \
   || fail "a ram_role_arn profile: exit $?"
 grep -q '"RegionId": "cn-hangzhou"' <<<"$out" || fail "DescribeRegions with a ram_role_arn profile: $out"
-requests() { # the emulator's request log, without a tool the project does not depend on
-  exec 3<>"/dev/tcp/127.0.0.1/$http_port" && printf 'GET /_emulator/requests HTTP/1.0\r\nHost: x\r\n\r\n' >&3 && cat <&3
-  exec 3<&-
-}
 grep -q '"action":"AssumeRole"' < <(requests) \
   || fail "the profile's role was assumed at the emulator's STS"
 

@@ -7,6 +7,7 @@
 #include "core/model/descriptor.hpp"
 #include "core/model/encode.hpp"
 #include "model_sample.hpp"
+#include "official_wire_keys.hpp"
 
 #include <alicloud/ecs/all_models.hpp>
 #include <alicloud/ecs/operations.hpp>
@@ -27,15 +28,6 @@ namespace model = alicloud::detail::model;
 
 namespace {
 
-struct official_keys {
-    std::string_view action;
-    std::string_view keys; // space-separated
-};
-
-constexpr official_keys wire_keys[] = {
-#include "ecs/generated/wire_keys.inc"
-};
-
 std::string sorted_keys(const parameters& params)
 {
     std::set<std::string> names;
@@ -45,13 +37,6 @@ std::string sorted_keys(const parameters& params)
     for (const auto& n : names)
         out += (out.empty() ? "" : " ") + n;
     return out;
-}
-
-std::string_view official(std::string_view action)
-{
-    const auto* it = std::find_if(std::begin(wire_keys), std::end(wire_keys),
-                                  [&](const official_keys& k) { return k.action == action; });
-    return it == std::end(wire_keys) ? std::string_view("<no golden keys>") : it->keys;
 }
 
 template <class Request>
@@ -67,7 +52,7 @@ void check_request(const detail::operation_info& op)
     CHECK(test::first_default(*op.request, &request).empty());
     parameters params;
     model::encode(*op.request, &request, params);
-    CHECK(sorted_keys(params) == official(op.action));
+    CHECK(sorted_keys(params) == test::official_ecs_keys(op.action));
 }
 
 template <class Response>
@@ -93,7 +78,7 @@ TEST_CASE("every operation: a request with every field encodes to the official S
     ++operations;
     ALICLOUD_ECS_OPERATIONS(ALICLOUD_CHECK)
 #undef ALICLOUD_CHECK
-    CHECK(operations == std::size(wire_keys));
+    CHECK(operations == std::size(test::ecs_wire_keys));
 }
 
 TEST_CASE("every operation: an answer with every field decodes with none left at its default", "[ecs][every-operation]")

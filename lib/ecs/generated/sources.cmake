@@ -451,3 +451,6 @@ set(ALICLOUD_ECS_GENERATED_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/types/template_tag.cpp
   ${CMAKE_CURRENT_LIST_DIR}/types/vpc_attributes.cpp
 )
+# Its own object file, never in a unity batch: only a program that reads the
+# catalog links it.
+set(ALICLOUD_ECS_CATALOG_SOURCE ${CMAKE_CURRENT_LIST_DIR}/catalog.cpp)
