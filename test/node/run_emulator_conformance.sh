@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Runs ecs_conformance.js (the official Node.js SDKs over verified HTTPS)
-# against a fresh alicloud-ecs-emulator, then stops the emulator with SIGTERM
-# and requires a clean exit (status 0).
+# Runs a script driving the official Node.js SDKs over verified HTTPS
+# (ecs_conformance.js unless another is named, with its extra arguments after
+# the URL) against a fresh alicloud-ecs-emulator, then stops the emulator with
+# SIGTERM and requires a clean exit (status 0).
 #
-#   run_emulator_conformance.sh <emulator-binary> <node> <node_modules>
+#   run_emulator_conformance.sh <emulator-binary> <node> <node_modules> [script.js [args...]]
 set -u
 
-if [ $# -ne 3 ]; then
-    echo "usage: $0 <emulator-binary> <node> <node_modules>" >&2
+if [ $# -lt 3 ]; then
+    echo "usage: $0 <emulator-binary> <node> <node_modules> [script.js [args...]]" >&2
     exit 2
 fi
 emulator=$1
 node=$2
 node_modules=$3
+shift 3
+script=${1:-ecs_conformance.js}
+[ $# -gt 0 ] && shift
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/alicloud-conformance.XXXXXX") || exit 2
@@ -63,7 +67,7 @@ echo "emulator pid $emu_pid listening on https://127.0.0.1:$port/"
 
 status=0
 NODE_EXTRA_CA_CERTS="$dir/ca.pem" NODE_PATH="$node_modules" \
-    "$node" "$script_dir/ecs_conformance.js" "https://127.0.0.1:$port" || status=1
+    "$node" "$script_dir/$script" "https://127.0.0.1:$port" "$@" || status=1
 
 # Clean shutdown on SIGTERM: the emulator must exit by itself, with status 0,
 # within 10 s (100 x 0.1 s).
