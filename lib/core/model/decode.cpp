@@ -6,6 +6,7 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -35,6 +36,7 @@ struct frame {
     std::string_view name{};         // the member that led here, for messages
     std::size_t count = 0;           // list: elements so far
     const field_info* pending = nullptr; // object: the field the next value fills
+    const void* last = nullptr;      // object: the field its last known key named (at first: cls)
     bool item_next = false;          // wrapper: the next value is the list itself
 };
 
@@ -239,10 +241,8 @@ public:
             ++skip_depth_; // a value inside the one being skipped
             return true;
         }
-        if (stack_.empty()) {
-            stack_.push_back({frame::type::object, &root_cls_, root_});
-            return true;
-        }
+        if (stack_.empty())
+            return push({frame::type::object, &root_cls_, root_});
         frame& top = stack_.back();
         switch (top.t) {
         case frame::type::object: {
@@ -343,7 +343,7 @@ public:
         }
         frame& top = stack_.back();
         switch (top.t) {
-        case frame::type::object: top.pending = top.cls->find(key); break;
+        case frame::type::object: top.pending = find_field(top, key); break;
         case frame::type::wrapper: top.item_next = key == top.field->item; break;
         case frame::type::map: map_key_.assign(key); break;
         case frame::type::list: break; // a list has no keys
@@ -432,6 +432,39 @@ public:
     }
 
 private:
+    // The field a key names. An answer's objects of one class list their
+    // members in one order (the service writes each from one template: ten
+    // instances, ten times InstanceId, InstanceName, Status...), so the field
+    // that followed `after` (the frame's last field, or its class for the
+    // first key) the last time is tried first: one comparison where the
+    // binary search over the class's sorted fields made several. A guess that
+    // does not match falls back to the search, so any order decodes the same.
+    struct guess {
+        const void* after = nullptr;
+        const field_info* field = nullptr;
+    };
+    static std::size_t guess_slot(const void* after) noexcept
+    {
+        const auto p = reinterpret_cast<std::uintptr_t>(after);
+        return static_cast<std::size_t>((p * 0x9E3779B97F4A7C15ull) >> 58); // 64 slots
+    }
+
+    const field_info* find_field(frame& top, std::string_view key)
+    {
+        guess& g = guesses_[guess_slot(top.last)];
+        const field_info* f = nullptr;
+        if (g.after == top.last && g.field != nullptr && g.field->wire == key) {
+            f = g.field;
+        } else {
+            f = top.cls->find(key);
+            if (f == nullptr)
+                return nullptr; // an unknown member: the next key is still guessed from `last`
+            g = {top.last, f};
+        }
+        top.last = f;
+        return f;
+    }
+
     bool skipping() const noexcept { return skip_depth_ > 0; }
 
     // The value about to start is not wanted: skip it whole.
@@ -459,8 +492,10 @@ private:
         return std::exchange(top.pending, nullptr);
     }
 
-    bool push(const frame& f)
+    bool push(frame f)
     {
+        if (f.t == frame::type::object)
+            f.last = f.cls; // no member yet: the first key is guessed from the class
         stack_.push_back(f);
         return true;
     }
@@ -555,6 +590,7 @@ private:
     const class_info& root_cls_;
     void* root_;
     std::vector<frame> stack_;
+    std::array<guess, 64> guesses_{};
     std::size_t skip_depth_ = 0;
     bool skip_next_ = false;
     std::string key_;     // a key that arrived in parts
