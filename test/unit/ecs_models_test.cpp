@@ -580,6 +580,61 @@ TEST_CASE("members arriving in any order decode alike", "[ecs][models]")
     CHECK(d.value.instances[0].hpc_cluster_id == "h");
 }
 
+TEST_CASE("objects of one class in one order, then in another, then with members left out", "[ecs][models]")
+{
+    // The decoder guesses each key's field from the order the previous
+    // objects had; a wrong guess must cost time only.
+    const auto d = decode<ecs::describe_instances_response>(R"json({"Instances":{"Instance":[
+        {"InstanceId":"i-1","Cpu":1,"Memory":1024,"ZoneId":"z1"},
+        {"InstanceId":"i-2","Cpu":2,"Memory":2048,"ZoneId":"z2"},
+        {"ZoneId":"z3","Memory":3072,"Future":{"Cpu":99},"Cpu":3,"InstanceId":"i-3"},
+        {"InstanceId":"i-4","Unknown":1,"Memory":4096},
+        {"InstanceId":"i-5","Cpu":5,"Memory":5120,"ZoneId":"z5"}]}})json");
+    REQUIRE_FALSE(d.ec);
+    REQUIRE(d.value.instances.size() == 5);
+    const auto& i = d.value.instances;
+    CHECK((i[0].instance_id == "i-1" && i[0].cpu == 1 && i[0].memory == 1024 && i[0].zone_id == "z1"));
+    CHECK((i[1].instance_id == "i-2" && i[1].cpu == 2 && i[1].memory == 2048 && i[1].zone_id == "z2"));
+    CHECK((i[2].instance_id == "i-3" && i[2].cpu == 3 && i[2].memory == 3072 && i[2].zone_id == "z3"));
+    CHECK((i[3].instance_id == "i-4" && i[3].cpu == 0 && i[3].memory == 4096 && i[3].zone_id.empty()));
+    CHECK((i[4].instance_id == "i-5" && i[4].cpu == 5 && i[4].memory == 5120 && i[4].zone_id == "z5"));
+}
+
+TEST_CASE("a list of objects is allocated once, for as many elements as its text holds", "[ecs][models]")
+{
+    // The decoder reads the array ahead to count its elements; strings that
+    // hold brackets, commas, quotes and backslashes are not structure.
+    const auto d = decode<ecs::describe_instances_response>(R"json({"Instances":{"Extra":[1,2],"Instance" :
+        [ {"InstanceName":"a, \"b\" ]},{[","Tags":{"Tag":[{"TagKey":"k\\","TagValue":"]"},{"TagKey":"{"}]}},
+          {"InstanceName":"\\\"}, {","Future":[[{"x":","}],{}]},
+          {"InstanceName":"c"} ]}})json");
+    REQUIRE_FALSE(d.ec);
+    const auto& i = d.value.instances;
+    REQUIRE(i.size() == 3);
+    CHECK(i.capacity() == 3);
+    CHECK(i[0].instance_name == R"(a, "b" ]},{[)");
+    REQUIRE(i[0].tags.size() == 2);
+    CHECK(i[0].tags.capacity() == 2);
+    CHECK(i[0].tags[0].tag_key == "k\\");
+    CHECK(i[0].tags[0].tag_value == "]");
+    CHECK(i[0].tags[1].tag_key == "{");
+    CHECK(i[1].instance_name == R"(\"}, {)");
+    CHECK(i[2].instance_name == "c");
+
+    // A key the JSON escapes is not read ahead from; the list still decodes.
+    const auto escaped = decode<ecs::describe_instances_response>(
+        R"json({"Instances":{"Instanc\u0065":[{"InstanceId":"i-1"},{"InstanceId":"i-2"}]}})json");
+    REQUIRE_FALSE(escaped.ec);
+    REQUIRE(escaped.value.instances.size() == 2);
+    CHECK(escaped.value.instances[1].instance_id == "i-2");
+
+    // The count is only a hint: a body that breaks after it still names where.
+    const auto broken = decode<ecs::describe_instances_response>(
+        R"json({"Instances":{"Instance":[{"Cpu":1},{"Cpu":2},{"Cpu":"x"},{"Cpu":4}]}})json");
+    CHECK(broken.ec == client_errc::malformed_response);
+    CHECK(broken.diag.client_message == "malformed response: Instances.Instance[2].Cpu: expected a number");
+}
+
 TEST_CASE("a member of the wrong JSON type is malformed_response naming its path", "[ecs][models]")
 {
     struct bad_body {

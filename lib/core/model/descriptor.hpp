@@ -121,7 +121,10 @@ struct class_info {
     // Containers of this struct (kind::object fields): each set only when some
     // field holds the struct that way (a list, an optional); reset for an
     // operation's request and response, which a decode starts from.
-    void* (*append)(void* vector);                  // std::vector<T>: a new last element
+    // std::vector<T>: a new last element. `expected`: how many elements the
+    // list will hold in all, when the decoder could tell (else 0), so that the
+    // vector is allocated once instead of moving every element as it grows.
+    void* (*append)(void* vector, std::size_t expected);
     std::size_t (*size)(const void* vector);
     const void* (*element)(const void* vector, std::size_t i);
     void* (*engage)(void* optional);                // std::optional<T>: emplace, return the value
@@ -133,9 +136,12 @@ struct class_info {
 
 namespace containers {
 template <class T>
-void* append(void* v)
+void* append(void* v, std::size_t expected)
 {
-    return &static_cast<std::vector<T>*>(v)->emplace_back();
+    auto& vector = *static_cast<std::vector<T>*>(v);
+    if (expected > vector.capacity())
+        vector.reserve(expected);
+    return &vector.emplace_back();
 }
 template <class T>
 std::size_t size(const void* v)
