@@ -3,6 +3,7 @@
 
 #include "api_meta.hpp"
 #include "schema_catalog.hpp"
+#include "wire_values.hpp"
 #include "state.hpp"
 
 #include <alicloud/core/sansio/utf8.hpp>
@@ -134,10 +135,9 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
                        find_schema_operation(builtin_schemas(), call->version, call->action)) {
             // Any other operation of a version we have the schema of.
             auto bad = check_request(*schema_op, call->params, host);
-            const std::string* dry_run = call->params.find("DryRun");
-            reply = bad                                    ? std::move(*bad)
-                    : dry_run != nullptr && *dry_run == "true" ? dry_run_passed(host)
-                                                           : synthesize_answer(*schema_op);
+            reply = bad                            ? std::move(*bad)
+                    : flag(call->params, "DryRun") ? dry_run_passed(host)
+                                                   : synthesize_answer(*schema_op);
         } else {
             reply = error_reply(404, "InvalidAction.NotFound",
                                 "Specified api is not found, please check your url and method.", host);

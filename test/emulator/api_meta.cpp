@@ -1,8 +1,8 @@
 #include "api_meta.hpp"
+#include "wire_values.hpp"
 
 #include <boost/json/parse.hpp>
 
-#include <charconv>
 #include <map>
 #include <utility>
 
@@ -39,25 +39,6 @@ const std::map<std::string, operation_meta, std::less<>>& operations()
     return table;
 }
 
-bool is_integer(std::string_view s)
-{
-    long long v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return !s.empty() && ec == std::errc() && end == s.data() + s.size();
-}
-
-bool is_number(std::string_view s)
-{
-    double v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return !s.empty() && ec == std::errc() && end == s.data() + s.size();
-}
-
-bool is_boolean(std::string_view s)
-{
-    return s == "true" || s == "false" || s == "True" || s == "False";
-}
-
 } // namespace
 
 const operation_meta* find_operation(std::string_view action)
@@ -77,9 +58,9 @@ std::optional<api_reply> check_parameters(const operation_meta& op, const parame
             return missing_parameter(wire_name, host_id);
         if (value == nullptr)
             continue;
-        const bool ok = (meta.type == "Integer" || meta.type == "Long") ? is_integer(*value)
+        const bool ok = (meta.type == "Integer" || meta.type == "Long") ? parse_integer(*value).has_value()
                         : meta.type == "Boolean"                        ? is_boolean(*value)
-                        : meta.type == "Float"                          ? is_number(*value)
+                        : meta.type == "Float"                          ? parse_number(*value).has_value()
                                                                         : true;
         if (!ok)
             return invalid_parameter(meta.name, "It must be " + meta.type + ".", host_id);

@@ -1,6 +1,7 @@
 #include "ecs_service.hpp"
 
 #include "catalog.hpp"
+#include "wire_values.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
@@ -47,23 +48,13 @@ std::string_view get(const parameters& p, std::string_view name, std::string_vie
     return v ? std::string_view(*v) : fallback;
 }
 
-bool flag(const parameters& p, std::string_view name, bool fallback = false)
-{
-    const auto* v = p.find(name);
-    if (v == nullptr)
-        return fallback;
-    return *v == "true" || *v == "True";
-}
-
 // Integer parameters were type-checked against the metadata already.
 long long number(const parameters& p, std::string_view name, long long fallback)
 {
     const auto* v = p.find(name);
     if (v == nullptr)
         return fallback;
-    long long out = fallback;
-    std::from_chars(v->data(), v->data() + v->size(), out);
-    return out;
+    return parse_integer(*v).value_or(fallback);
 }
 
 std::vector<std::string> repeat_list(const parameters& p, std::string_view name)

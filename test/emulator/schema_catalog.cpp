@@ -1,9 +1,9 @@
 #include "schema_catalog.hpp"
+#include "wire_values.hpp"
 
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -175,20 +175,20 @@ param_node tree_of(const parameters& params)
     return root;
 }
 
-bool is_integer(std::string_view s, bool int32)
+// An integer of the type's width, or nullopt.
+std::optional<std::int64_t> integer_of(std::string_view s, value_type t)
 {
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size())
-        return false;
-    return !int32 || (v >= INT32_MIN && v <= INT32_MAX);
+    const auto v = parse_integer(s);
+    if (v && t == value_type::int32 && (*v < INT32_MIN || *v > INT32_MAX))
+        return std::nullopt;
+    return v;
 }
 
-bool is_number(std::string_view s)
+// A finite number, or nullopt: the service reads no "inf" or "nan".
+std::optional<double> finite_number(std::string_view s)
 {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return !s.empty() && ec == std::errc() && end == s.data() + s.size() && std::isfinite(v);
+    const auto v = parse_number(s);
+    return v && std::isfinite(*v) ? v : std::nullopt;
 }
 
 bool is_index(std::string_view s)
@@ -294,10 +294,10 @@ private:
         const std::string_view v = *node.value;
         bool ok = true;
         switch (type) {
-        case value_type::int32: ok = is_integer(v, true); break;
-        case value_type::int64: ok = is_integer(v, false); break;
-        case value_type::floating: ok = is_number(v); break;
-        case value_type::boolean: ok = v == "true" || v == "false" || v == "True" || v == "False"; break;
+        case value_type::int32:
+        case value_type::int64: ok = integer_of(v, type).has_value(); break;
+        case value_type::floating: ok = finite_number(v).has_value(); break;
+        case value_type::boolean: ok = is_boolean(v); break;
         default: break;
         }
         if (!ok)
@@ -322,20 +322,12 @@ boost::json::value scalar_value(value_type type, const schema_field& f)
     case value_type::boolean: return true;
     case value_type::int32:
     case value_type::int64:
-        if (is_integer(e, type == value_type::int32)) {
-            std::int64_t v = 0;
-            std::from_chars(e.data(), e.data() + e.size(), v);
-            if (v != 0)
-                return v;
-        }
+        if (const auto v = integer_of(e, type); v && *v != 0)
+            return *v;
         return 2;
     case value_type::floating:
-        if (is_number(e)) {
-            double v = 0;
-            std::from_chars(e.data(), e.data() + e.size(), v);
-            if (v != 0)
-                return v;
-        }
+        if (const auto v = finite_number(e); v && *v != 0)
+            return *v;
         return 0.5;
     case value_type::map: return boost::json::object{{"key", "value"}};
     default: break;

@@ -184,6 +184,9 @@ TEST_CASE("schema mode: DryRun, XML, and an action or version the schema does no
     auto r = c.call("CreateSecurityGroup", {{"RegionId", "cn-hangzhou"}, {"DryRun", "true"}});
     CHECK(r.status == 400);
     CHECK(r.code() == "DryRunOperation");
+    // As for the operations with state: True is true.
+    r = c.call("CreateSecurityGroup", {{"RegionId", "cn-hangzhou"}, {"DryRun", "True"}});
+    CHECK(r.code() == "DryRunOperation");
 
     call_options xml;
     xml.signature = signature_version::v1;
