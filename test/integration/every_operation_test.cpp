@@ -9,6 +9,7 @@
 #include "core/model/descriptor.hpp"
 #include "core/model/encode.hpp"
 #include "model_sample.hpp"
+#include "api_meta.hpp"
 #include "schema_catalog.hpp"
 
 #include <alicloud/detail/typed_call.hpp>
@@ -25,7 +26,6 @@
 #include <utility>
 #include <vector>
 
-
 using namespace alicloud;
 namespace asio = boost::asio;
 namespace ecs = alicloud::ecs;
@@ -34,15 +34,12 @@ using emulator::test::running_emulator;
 
 namespace {
 
-// The operations the emulator keeps state for answer from that state (their
-// own tests check them); every other one is served from the schema.
+// The operations the emulator keeps state for (those it checks against its
+// metadata, api_meta.hpp) answer from that state, and their own tests check
+// them; every other one is served from the schema.
 bool has_state(std::string_view action)
 {
-    static constexpr std::string_view stateful[] = {
-        "DescribeRegions", "DescribeZones",  "DescribeInstances", "DescribeInstanceStatus", "DescribeInstanceAttribute",
-        "RunInstances",    "CreateInstance", "StartInstance",     "StopInstance",           "RebootInstance",
-        "DeleteInstance",  "DeleteInstances"};
-    return std::find(std::begin(stateful), std::end(stateful), action) != std::end(stateful);
+    return emulator::find_operation(action) != nullptr;
 }
 
 struct tally {

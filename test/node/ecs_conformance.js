@@ -34,6 +34,7 @@ const Ecs = require('@alicloud/ecs20140526');
 const ecsRequire = Module.createRequire(require.resolve('@alicloud/ecs20140526'));
 const OpenApiCore = ecsRequire('@alicloud/openapi-core');
 const Dara = ecsRequire('@darabonba/typescript');
+const { toModel } = require('./sdk_models');
 
 // ------------------------------------------------------------- arguments ---
 
@@ -201,29 +202,6 @@ class ApiError extends Error {
         this.apiMessage = message;
         this.data = data;
     }
-}
-
-// Builds an SDK request model from wire-named parameters (RegionId, Tag:[{Key,Value}], ...),
-// refusing names the model does not know.
-function toModel(Cls, map) {
-    const names = Cls.names();
-    const types = Cls.types();
-    const byWire = {};
-    for (const [key, wire] of Object.entries(names)) byWire[wire] = key;
-    const init = {};
-    for (const [wire, value] of Object.entries(map)) {
-        const key = byWire[wire];
-        if (!key) throw new Error(`${Cls.name} has no parameter ${wire}`);
-        const t = types[key];
-        if (t && typeof t === 'object' && t.type === 'array') {
-            init[key] = value.map((item) => (typeof t.itemType === 'function' ? toModel(t.itemType, item) : item));
-        } else if (typeof t === 'function') {
-            init[key] = toModel(t, value);
-        } else {
-            init[key] = value;
-        }
-    }
-    return new Cls(init);
 }
 
 // Every client exposes call(action, params) -> response body with the wire

@@ -3,7 +3,7 @@
 // The emulator's schema mode driven by the OFFICIAL @alicloud/ecs20140526 SDK
 // over verified HTTPS (V3 signatures):
 //
-//   node ecs_schema_mode.js https://127.0.0.1:PORT <ecs-2014-05-26.json>
+//   node ecs_schema_mode.js https://127.0.0.1:PORT <ecs-2014-05-26.json> <api_meta/ecs>
 //
 // For every operation of the schema that the emulator keeps no state for, the
 // SDK sends a request with every parameter set (one element per list, its
@@ -18,10 +18,11 @@ const Ecs = require('@alicloud/ecs20140526');
 const ecsRequire = Module.createRequire(require.resolve('@alicloud/ecs20140526'));
 const OpenApiCore = ecsRequire('@alicloud/openapi-core');
 const Dara = ecsRequire('@darabonba/typescript');
+const { toModel } = require('./sdk_models');
 
-const [BASE, SCHEMA_FILE] = process.argv.slice(2);
-if (!BASE || !/^https:\/\/[^/]+$/.test(BASE) || !SCHEMA_FILE) {
-    console.error('usage: node ecs_schema_mode.js https://127.0.0.1:PORT ecs-2014-05-26.json');
+const [BASE, SCHEMA_FILE, META_DIR] = process.argv.slice(2);
+if (!BASE || !/^https:\/\/[^/]+$/.test(BASE) || !SCHEMA_FILE || !META_DIR) {
+    console.error('usage: node ecs_schema_mode.js https://127.0.0.1:PORT ecs-2014-05-26.json api_meta/ecs');
     process.exit(2);
 }
 if (!process.env.NODE_EXTRA_CA_CERTS) {
@@ -31,10 +32,11 @@ if (!process.env.NODE_EXTRA_CA_CERTS) {
 const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
 const classes = schema.definitions;
 
-// The operations the emulator keeps state for (instances) are tested by ecs_conformance.js.
-const STATEFUL = new Set(['DescribeRegions', 'DescribeZones', 'DescribeInstances', 'DescribeInstanceStatus',
-    'DescribeInstanceAttribute', 'RunInstances', 'CreateInstance', 'StartInstance', 'StopInstance',
-    'RebootInstance', 'DeleteInstance', 'DeleteInstances']);
+// The operations the emulator keeps state for (instances) are those it has
+// metadata for (test/emulator/api_meta/ecs/<Action>.json); ecs_conformance.js
+// tests them.
+const STATEFUL = new Set(fs.readdirSync(META_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
+assert.ok(STATEFUL.has('RunInstances'), `no stateful operations in ${META_DIR}`);
 
 // A value for every field of a request class, by wire name.
 function sample(className, depth = 0) {
@@ -52,28 +54,6 @@ function sampleValue(f, name, depth) {
     case 'array': return [sampleValue(f.items, name, depth)];
     default: return `x-${name}`;
     }
-}
-
-// The SDK's model of a request class, from wire-named values.
-function toModel(Cls, map) {
-    const names = Cls.names();
-    const types = Cls.types();
-    const byWire = {};
-    for (const [key, wire] of Object.entries(names)) byWire[wire] = key;
-    const init = {};
-    for (const [wire, value] of Object.entries(map)) {
-        const key = byWire[wire];
-        if (!key) throw new Error(`${Cls.name} has no parameter ${wire}`);
-        const t = types[key];
-        if (t && typeof t === 'object' && t.type === 'array') {
-            init[key] = value.map((item) => (typeof t.itemType === 'function' ? toModel(t.itemType, item) : item));
-        } else if (typeof t === 'function') {
-            init[key] = toModel(t, value);
-        } else {
-            init[key] = value;
-        }
-    }
-    return new Cls(init);
 }
 
 // Every field of the response class in `value` (toMap() output), typed; lists of two.
