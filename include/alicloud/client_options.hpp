@@ -73,6 +73,9 @@ struct client_options {
     // The product whose endpoint to use when `endpoint` is empty ("ecs",
     // "sts"...); the product clients set their own.
     std::string product{};
+    // How that product's endpoint is chosen: per region, or one central host
+    // (RAM) - as its official SDK does; the product clients set it.
+    endpoint_rule product_endpoint_rule = endpoint_rule::regional;
     endpoint_network network = endpoint_network::public_internet;
     credentials creds{};
     // Where credentials come from when they are not fixed (the environment, a

@@ -90,12 +90,28 @@ std::string fail(error_code& ec, diagnostics& diag, std::string message)
 std::string endpoint_host_for(std::string_view product, std::string_view region, endpoint_network network,
                               error_code& ec, diagnostics& diag)
 {
+    return endpoint_host_for(product, region, network, endpoint_rule::regional, ec, diag);
+}
+
+std::string endpoint_host_for(std::string_view product, std::string_view region, endpoint_network network,
+                              endpoint_rule rule, error_code& ec, diagnostics& diag)
+{
     ec.clear();
     const auto& t = tables();
     const std::string name = lower(product);
     const auto found = t.products.find(name);
     const product_endpoints* p = found == t.products.end() ? nullptr : &found->second;
     const bool vpc = network == endpoint_network::vpc;
+
+    if (rule == endpoint_rule::central) {
+        if (vpc) {
+            if (p != nullptr)
+                if (auto it = p->vpc.find(region); it != p->vpc.end())
+                    return it->second;
+            return name + "-vpc.aliyuncs.com";
+        }
+        return p != nullptr && !p->global.empty() ? p->global : name + ".aliyuncs.com";
+    }
 
     if (region.empty()) {
         if (p != nullptr && !p->global.empty() && !vpc)

@@ -65,7 +65,8 @@ void rpc_client_impl::configure()
         if (!ec)
             default_endpoint = std::move(ep);
     } else if (!options.product.empty()) {
-        const std::string host = endpoint_host_for(options.product, options.region_id, options.network, ec, endpoint_error);
+        const std::string host = endpoint_host_for(options.product, options.region_id, options.network,
+                                                    options.product_endpoint_rule, ec, endpoint_error);
         if (!ec) {
             auto ep = parse_endpoint("https://" + host, ec, endpoint_error);
             if (!ec)

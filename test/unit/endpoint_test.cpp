@@ -83,6 +83,27 @@ TEST_CASE("endpoint_host_for: no region means the global endpoint where there is
     CHECK(host_for("Ram", "") == "ram.aliyuncs.com");
 }
 
+TEST_CASE("endpoint_host_for: the products beside ECS as their official SDKs resolve them", "[endpoint][region]")
+{
+    // VPC and STS are regional (their SDKs' endpoint rule), RAM central.
+    CHECK(host_for("vpc", "cn-shanghai") == "vpc.cn-shanghai.aliyuncs.com");
+    CHECK(host_for("sts", "cn-shanghai") == "sts.cn-shanghai.aliyuncs.com");
+    CHECK(host_for("sts", "us-west-1", endpoint_network::vpc) == "sts-vpc.us-west-1.aliyuncs.com");
+    const auto central = [](std::string_view region, endpoint_network network = endpoint_network::public_internet) {
+        error_code ec;
+        diagnostics diag;
+        auto host = endpoint_host_for("ram", region, network, endpoint_rule::central, ec, diag);
+        CHECK_FALSE(ec);
+        return host;
+    };
+    CHECK(central("cn-hangzhou") == "ram.aliyuncs.com");
+    CHECK(central("eu-central-1") == "ram.aliyuncs.com");
+    CHECK(central("") == "ram.aliyuncs.com");
+    CHECK(central("xx-not-a-region-1") == "ram.aliyuncs.com"); // one host, whatever the region
+    CHECK(central("us-west-1", endpoint_network::vpc) == "ram.vpc-proxy.aliyuncs.com"); // the tables' VPC entry
+    CHECK(central("me-east-1", endpoint_network::vpc) == "ram-vpc.aliyuncs.com"); // none: the SDKs' rule
+}
+
 TEST_CASE("endpoint_host_for: an unknown or missing region is a clear error, not a guess", "[endpoint][region]")
 {
     error_code ec;

@@ -31,6 +31,11 @@ enum class endpoint_network {
     vpc,             // "<product>-vpc.<region>.aliyuncs.com", from inside the region's VPCs
 };
 
+// How a product's SDK picks its host: one per region, or one central host
+// whatever the region (RAM: ram.aliyuncs.com), as its official SDK's
+// endpoint rule says.
+enum class endpoint_rule { regional, central };
+
 // The host that serves `product` ("ecs", "sts"...: its code or location
 // service code, in any case) in `region` ("cn-hangzhou"), from the official
 // endpoint tables the library carries (lib/core/endpoints):
@@ -42,8 +47,14 @@ enum class endpoint_network {
 // An unknown region, or no region for a product without a global endpoint,
 // is client_errc::invalid_endpoint with diag.field "region_id": a clear error
 // now rather than a guessed host that fails later in DNS.
+// A central product is served by its global endpoint from every region (the
+// region need not be known); on the VPC network, by the region's VPC entry
+// when the tables have one, else "<product>-vpc.aliyuncs.com" as the official
+// SDKs build it.
 std::string endpoint_host_for(std::string_view product, std::string_view region, endpoint_network network,
                               error_code& ec, diagnostics& diag);
+std::string endpoint_host_for(std::string_view product, std::string_view region, endpoint_network network,
+                              endpoint_rule rule, error_code& ec, diagnostics& diag);
 
 } // namespace alicloud
 
