@@ -17,7 +17,7 @@ const char* const usage_text =
     "parameters' names and types and the required ones are checked against the product's\n"
     "catalog before anything is sent; a name that is not there is refused with the nearest.\n"
     "\n"
-    "products: ecs (API version 2014-05-26)\n"
+    "products: ecs (API version 2014-05-26), vpc (2016-04-28), sts (2015-04-01), ram (2015-05-01)\n"
     "\n"
     "options:\n"
     "  --endpoint URL              host[:port] or http(s)://host[:port]; default: the region's (official tables)\n"

@@ -15,6 +15,9 @@
 #include <alicloud/core.hpp>
 #include <alicloud/credentials/providers.hpp>
 #include <alicloud/ecs/catalog.hpp>
+#include <alicloud/ram/catalog.hpp>
+#include <alicloud/sts/catalog.hpp>
+#include <alicloud/vpc/catalog.hpp>
 #include <alicloud/rpc_client.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -31,10 +34,15 @@ using namespace alicloud;
 struct product_info {
     const api_catalog& (*catalog)() noexcept; // its API version, actions and their parameters
     const char* endpoint_prefix; // <prefix>.aliyuncs.com without --region (with it: endpoint_host_for)
+    endpoint_rule rule;          // as the product's official SDK resolves its host (RAM: central)
 };
 
+// The products the library has typed clients for, by the name the tool takes.
 const std::map<std::string, product_info, std::less<>> products = {
-    {"ecs", {&ecs::catalog, "ecs"}},
+    {"ecs", {&ecs::catalog, "ecs", endpoint_rule::regional}},
+    {"ram", {&ram::catalog, "ram", endpoint_rule::central}},
+    {"sts", {&sts::catalog, "sts", endpoint_rule::regional}},
+    {"vpc", {&vpc::catalog, "vpc", endpoint_rule::regional}},
 };
 
 const product_info* find_product(const std::string& name)
@@ -42,7 +50,10 @@ const product_info* find_product(const std::string& name)
     const auto product = products.find(name);
     if (product != products.end())
         return &product->second;
-    std::cerr << "alicloud: unknown product '" << cli::printable(name) << "' (known: ecs)\n";
+    std::string known;
+    for (const auto& [n, info] : products)
+        known += (known.empty() ? "" : ", ") + n;
+    std::cerr << "alicloud: unknown product '" << cli::printable(name) << "' (known: " << known << ")\n";
     return nullptr;
 }
 
@@ -225,7 +236,8 @@ int run(const cli::command_line& cmd)
     if (cmd.endpoint)
         endpoint_text = *cmd.endpoint;
     else if (cmd.region) { // the region's host from the official tables; an unknown region is bad input
-        endpoint_text = endpoint_host_for(cmd.product, *cmd.region, endpoint_network::public_internet, ec, diag);
+        endpoint_text =
+            endpoint_host_for(cmd.product, *cmd.region, endpoint_network::public_internet, product->rule, ec, diag);
         if (ec)
             return bad_input(ec, diag);
     } else
