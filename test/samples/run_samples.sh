@@ -7,7 +7,7 @@
 # usage: run_samples.sh <build-dir | program...> <alicloud-ecs-emulator>
 #   a build directory (its samples/ is searched) or an install's bin directory,
 #   or the programs themselves: alicloud and alicloud-sample-01-coroutine ...
-#   alicloud-sample-09-fan-out-handler, by path.
+#   alicloud-sample-10-network-and-instance, by path.
 # Exit status: 0 all passed, 1 a check failed, 2 bad usage or a program missing.
 set -u
 
@@ -29,7 +29,8 @@ for given in "${@:1:$#-1}"; do
 done
 samples=(alicloud-sample-01-coroutine alicloud-sample-02-callback alicloud-sample-03-future
          alicloud-sample-04-cancel-and-timeout alicloud-sample-05-fan-out alicloud-sample-06-http-server
-         alicloud-sample-07-go-async alicloud-sample-08-timeout-model alicloud-sample-09-fan-out-handler)
+         alicloud-sample-07-go-async alicloud-sample-08-timeout-model alicloud-sample-09-fan-out-handler
+         alicloud-sample-10-network-and-instance)
 for name in alicloud "${samples[@]}"; do
   [[ -x ${program[$name]:-} ]] || { echo "run_samples: $name not found (built?)" >&2; exit 2; }
 done
@@ -97,9 +98,9 @@ http_get() {
 }
 
 section "emulator"
-echo "\$ ${emulator##*/} --listen 127.0.0.1:0 --port-file ports --write-ca ca.pem" \
+echo "\$ ${emulator##*/} --listen 127.0.0.1:0 --http-listen 127.0.0.1:0 --port-file ports --write-ca ca.pem" \
   "--pending-ms 200 --starting-ms 200 --stopping-ms 200 &"
-"$emulator" --listen 127.0.0.1:0 --port-file "$dir/ports" --write-ca "$dir/ca.pem" \
+"$emulator" --listen 127.0.0.1:0 --http-listen 127.0.0.1:0 --port-file "$dir/ports" --write-ca "$dir/ca.pem" \
   --pending-ms 200 --starting-ms 200 --stopping-ms 200 >"$dir/emulator.log" 2>&1 &
 emulator_pid=$!
 if ! wait_for 10 grep -q '^https [0-9]' "$dir/ports" 2>/dev/null; then
@@ -108,6 +109,7 @@ if ! wait_for 10 grep -q '^https [0-9]' "$dir/ports" 2>/dev/null; then
   exit 1
 fi
 port=$(awk '$1 == "https" { print $2 }' "$dir/ports")
+control_port=$(awk '$1 == "http" { print $2 }' "$dir/ports") # the control API (/_emulator/...), for the checks
 # What every sample reads (they take the same from their command line too).
 export ALICLOUD_ENDPOINT=https://127.0.0.1:$port ALICLOUD_CA_FILE=$dir/ca.pem
 export ALIBABA_CLOUD_ACCESS_KEY_ID=testid ALIBABA_CLOUD_ACCESS_KEY_SECRET=testsecret
@@ -210,6 +212,70 @@ run "${program[alicloud-sample-09-fan-out-handler]}"
 expect "09" '^request t-1 \(5 s deadline\): [0-9]+ found; [0-9]+ not found; in [0-9]+ ms$' \
   '^  e.g. .*InvalidInstanceId.NotFound.*\[x-trace-id=t-1\]$' '^request t-2 \(cancelled\): 20 cancelled; in [0-9]+ ms$' \
   '^  e.g. .*context was cancelled.*\[x-trace-id=t-2\]$'
+
+# control <METHOD> <path> [JSON body]: the emulator's control API, over plain HTTP.
+control() {
+  local fd
+  exec {fd}<>"/dev/tcp/127.0.0.1/$control_port" || return 1
+  printf '%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %s\r\n\r\n%s' \
+    "$1" "$2" "${#3}" "${3:-}" >&"$fd"
+  timeout 10 cat <&"$fd" | sed '1,/^\r$/d'
+  exec {fd}>&-
+}
+# left_behind: the ids sample 10 printed that the emulator still has.
+left_behind() {
+  local state id
+  state=$(control GET /_emulator/network)
+  for id in $(grep -Eo '\b(vpc|vsw|sg|eip|i)-[0-9a-z]+\b' <<<"$out" | sort -u); do
+    [[ $state == *"\"$id\""* ]] && echo "$id"
+  done
+}
+
+section "10_network_and_instance"
+run "${program[alicloud-sample-10-network-and-instance]}"
+expect "10" '^CreateVpc: vpc-[0-9a-z]+ 10.0.0.0/16$' '^DescribeVpcs: vpc-[0-9a-z]+ Available$' \
+  '^CreateVSwitch: vsw-[0-9a-z]+ 10.0.1.0/24 in ' '^CreateSecurityGroup: sg-[0-9a-z]+, ingress 22/tcp from ' \
+  '^RunInstances: launched i-[0-9a-z]+ i-[0-9a-z]+$' '^DescribeInstanceStatus: 2/2 Running$' \
+  '^AllocateEipAddress: eip-[0-9a-z]+ [0-9.]+$' '^  i-[0-9a-z]+  10\.0\.1\.[0-9]+  [0-9.]+  vsw-' \
+  '^  i-[0-9a-z]+  10\.0\.1\.[0-9]+  -  vsw-' '^deleted VPC vpc-' '^torn down: nothing left$'
+[[ -z $(left_behind) ]] || fail "10: left behind: $(left_behind)"
+
+section "10_network_and_instance: a step fails in the middle (AllocateEipAddress refused)"
+rule=$(control POST /_emulator/faults \
+  '{"action":"AllocateEipAddress","kind":"http_error","status":400,"code":"QuotaExceeded.Eip","message":"The EIP quota is exceeded."}')
+echo "fault added: $rule"
+run "${program[alicloud-sample-10-network-and-instance]}"
+[[ $status -eq 1 ]] || fail "10 with a failed step: exit status $status, not 1"
+grep -q '^failed: .*QuotaExceeded.Eip' <<<"$out" || fail "10 with a failed step: no failure reported"
+grep -q '^RunInstances: launched' <<<"$out" || fail "10 with a failed step: it failed before the instances"
+grep -q '^torn down: nothing left$' <<<"$out" || fail "10 with a failed step: not torn down"
+[[ -z $(left_behind) ]] || fail "10 with a failed step: left behind: $(left_behind)"
+control DELETE "/_emulator/faults/$(grep -Eo '"id":[0-9]+' <<<"$rule" | cut -d: -f2)" >/dev/null
+
+section "10_network_and_instance: interrupted (SIGINT) while waiting for the instances"
+rule=$(control POST /_emulator/faults '{"action":"DescribeInstanceStatus","latency_ms":3000}')
+echo "fault added: $rule"
+printf '$ %s &   (then SIGINT once it has launched)\n' alicloud-sample-10-network-and-instance
+"${program[alicloud-sample-10-network-and-instance]}" >"$dir/sample10.out" 2>&1 &
+sample_pid=$!
+if wait_for 20 grep -q '^RunInstances: launched' "$dir/sample10.out"; then
+  kill -INT "$sample_pid"
+  wait_for 30 exited "$sample_pid" || kill -KILL "$sample_pid"
+  wait "$sample_pid"
+  status=$?
+  out=$(cat "$dir/sample10.out")
+  printf '%s\n' "$out"
+  [[ $status -eq 1 ]] || fail "10 interrupted: exit status $status, not 1"
+  grep -q '^signal 2: stopping' <<<"$out" || fail "10 interrupted: the signal was not reported"
+  grep -q '^interrupted: ' <<<"$out" || fail "10 interrupted: the wait was not cancelled"
+  grep -q '^torn down: nothing left$' <<<"$out" || fail "10 interrupted: not torn down"
+  [[ -z $(left_behind) ]] || fail "10 interrupted: left behind: $(left_behind)"
+else
+  fail "10 interrupted: it did not launch"
+  cat "$dir/sample10.out"
+  kill -KILL "$sample_pid"
+fi
+control DELETE "/_emulator/faults/$(grep -Eo '"id":[0-9]+' <<<"$rule" | cut -d: -f2)" >/dev/null
 
 section "emulator: stop"
 echo "\$ kill -TERM $emulator_pid"
