@@ -11,7 +11,14 @@ install(TARGETS ${ALICLOUD_INSTALLED_LIBRARIES}
 # itself, and the others reach it through core; saying it here too listed it
 # twice in core's interface and once more in each other target's.
 
-install(DIRECTORY include/alicloud DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The headers of the products not built stay out (ALICLOUD_PRODUCTS).
+set(left_out)
+foreach(product ecs vpc sts ram)
+  if(NOT product IN_LIST ALICLOUD_PRODUCTS)
+    list(APPEND left_out PATTERN ${product} EXCLUDE PATTERN ${product}.hpp EXCLUDE)
+  endif()
+endforeach()
+install(DIRECTORY include/alicloud DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${left_out})
 
 set(ALICLOUD_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/alicloud_asio)
 install(EXPORT alicloud_asio_targets

@@ -1,8 +1,10 @@
 // A RAM role's credentials from STS AssumeRole (ecs-api.md §6.6), kept fresh
-// by a refreshing_provider.
+// by a refreshing_provider. AssumeRole is called through the generated STS
+// client, the library's one way to call STS.
 
 #include <alicloud/credentials/providers.hpp>
-#include <alicloud/rpc_client.hpp>
+#include <alicloud/sts/client.hpp>
+#include <alicloud/sts/models/assume_role.hpp>
 
 #include "fixed_provider.hpp"
 #include "refreshing_provider.hpp"
@@ -16,10 +18,11 @@ namespace detail {
 namespace {
 
 // The answer's Credentials, or why they are not usable.
-error_code read_credentials(const rpc_response& res, credentials_result& out)
+error_code read_credentials(sts::assume_role_response& res, credentials_result& out)
 {
-    const auto* body = res.body.if_object();
-    if (read_temporary_credentials(body ? body->if_contains("Credentials") : nullptr, out))
+    auto& c = res.credentials;
+    if (accept_temporary_credentials(std::move(c.access_key_id), std::move(c.access_key_secret),
+                                     std::move(c.security_token), c.expiration, out))
         return {};
     out.why = "AssumeRole answered without usable Credentials (AccessKeyId, AccessKeySecret, SecurityToken, "
               "Expiration)";
@@ -56,31 +59,29 @@ std::shared_ptr<credentials_provider> make_ram_role_arn(boost::asio::any_io_exec
             "alicloud-asio-" + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                   std::chrono::system_clock::now().time_since_epoch())
                                                   .count());
-    client_options sts;
+    client_options sts_options;
     if (options.sts_endpoint.empty()) {
         error_code ec;
         diagnostics diag;
-        sts.endpoint = default_sts_endpoint(ec, diag);
+        sts_options.endpoint = default_sts_endpoint(ec, diag);
         if (ec)
             return std::make_shared<fixed_provider>(name, "ALIBABA_CLOUD_STS_REGION: " + diag.client_message);
     } else {
-        sts.endpoint = options.sts_endpoint;
+        sts_options.endpoint = options.sts_endpoint;
     }
-    sts.credentials_provider = source;
-    sts.signature = signature_version::v1; // as the official credential providers sign it
-    sts.tls = options.tls;
-    sts.timeouts.call = options.timeout;
-    auto client = std::make_shared<rpc_client>(ex, std::move(sts));
+    sts_options.credentials_provider = source;
+    sts_options.signature = signature_version::v1; // as the official credential providers sign it
+    sts_options.tls = options.tls;
+    sts_options.timeouts.call = options.timeout;
+    auto client = std::make_shared<sts::client>(ex, std::move(sts_options));
     auto fetch = [client, options](credentials_provider::handler h) {
-        rpc_call call;
-        call.action = "AssumeRole";
-        call.version = "2015-04-01";
-        call.params.set("RoleArn", options.role_arn);
-        call.params.set("RoleSessionName", options.role_session_name);
-        call.params.set("DurationSeconds", std::to_string(options.duration.count()));
+        sts::assume_role_request request;
+        request.role_arn = options.role_arn;
+        request.role_session_name = options.role_session_name;
+        request.duration_seconds = options.duration.count();
         if (!options.policy.empty())
-            call.params.set("Policy", options.policy);
-        client->async_call(std::move(call), [h = std::move(h)](error_code ec, rpc_response res) mutable {
+            request.policy = options.policy;
+        client->assume_role(request, [h = std::move(h)](error_code ec, sts::assume_role_response res) mutable {
             credentials_result out;
             if (ec) {
                 // The Code, status and RequestId only: a service message or a body

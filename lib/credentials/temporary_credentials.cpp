@@ -30,8 +30,15 @@ bool read_temporary_credentials(const boost::json::value* object, credentials_re
         const auto* v = obj ? obj->if_contains(name) : nullptr;
         return v && v->is_string() ? std::string(v->get_string()) : std::string();
     };
-    out.creds = {field("AccessKeyId"), field("AccessKeySecret"), field("SecurityToken")};
-    out.expiration = parse_utc_time(field("Expiration"));
+    return accept_temporary_credentials(field("AccessKeyId"), field("AccessKeySecret"), field("SecurityToken"),
+                                        field("Expiration"), out);
+}
+
+bool accept_temporary_credentials(std::string access_key_id, std::string access_key_secret,
+                                  std::string security_token, std::string_view expiration, credentials_result& out)
+{
+    out.creds = {std::move(access_key_id), std::move(access_key_secret), std::move(security_token)};
+    out.expiration = parse_utc_time(expiration);
     if (out.creds.access_key_id.empty() || out.creds.access_key_secret.empty() || out.creds.security_token.empty() ||
         !out.expiration) {
         out.creds = {};

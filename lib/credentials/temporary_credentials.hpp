@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace alicloud::detail {
@@ -22,6 +23,10 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_time(std::string_
 
 // All four fields, or false with `out` empty. Never quotes a value.
 bool read_temporary_credentials(const boost::json::value* object, credentials_result& out);
+// The same four, already read (STS's typed answer): all set and the
+// expiration a time, or false with `out` empty.
+bool accept_temporary_credentials(std::string access_key_id, std::string access_key_secret,
+                                  std::string security_token, std::string_view expiration, credentials_result& out);
 
 } // namespace alicloud::detail
 

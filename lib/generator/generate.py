@@ -38,6 +38,25 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PRODUCTS = {
     # product: (schema file, namespace, what to call it in comments)
     "ecs": ("ecs-2014-05-26.json", "ecs", "ECS"),
+    "vpc": ("vpc-2016-04-28.json", "vpc", "VPC"),
+    "sts": ("sts-2015-04-01.json", "sts", "STS"),
+    "ram": ("ram-2015-05-01.json", "ram", "RAM"),
+}
+
+# How each product's official SDK chooses its host (its client's _endpointRule):
+# one per region, or one central host for every region.
+ENDPOINT_RULES = {"ecs": "regional", "vpc": "regional", "sts": "regional", "ram": "central"}
+
+# Headers a client header includes beyond its operation list: ECS's has always
+# brought the models of its instance operations, and programs rely on it.
+CLIENT_INCLUDES = {"ecs": ["<alicloud/ecs/models.hpp>"]}
+
+# The operation a client header's example calls, and what it sets.
+CLIENT_EXAMPLES = {
+    "ecs": ("describe_instances", '{.region_id = "cn-hangzhou", .page_size = 50}'),
+    "vpc": ("describe_vpcs", '{.region_id = "cn-hangzhou"}'),
+    "sts": ("assume_role", '{.role_arn = arn, .role_session_name = "deploy"}'),
+    "ram": ("list_users", "{}"),
 }
 
 CPP_KEYWORDS = set("""
@@ -123,12 +142,13 @@ class Field:
         self.cls = None         # Class, for kind == object
         self.required = False
         self.json = False       # sent as one JSON string
+        self.comma = False      # a list sent as one comma-separated string (the SDKs' "simple" style)
         self.checks = {}        # min, max, max_items, no_empty_items
         self.comment = ""
 
     def signature(self):
         return (self.wire, self.item, self.member, self.kind, self.form,
-                self.cls.signature() if self.cls else None, self.required, self.json,
+                self.cls.signature() if self.cls else None, self.required, self.json, self.comma,
                 tuple(sorted(self.checks.items())), self.comment)
 
 
@@ -259,6 +279,11 @@ class Generator:
         if ov.get("as") == "json_string_list":
             # a string parameter that carries a JSON array by the service's convention
             many, f.json, f.kind = True, True, "string"
+        if ov.get("as") == "comma_separated":
+            # a list of strings the official SDK joins with commas into one parameter
+            if not many or f.kind != "string":
+                sys.exit("generate.py: %s.%s is not a list of strings, to send comma-separated" % (schema_name, f.wire))
+            f.comma = True
         f.member = safe(ov.get("name") or (snake(plural(f.wire)) if many else snake(f.wire)))
         if side == "request":
             if many:
@@ -372,7 +397,10 @@ class Generator:
                 note.append("required")
             if f.json:
                 note.append("sent as one JSON string")
-            wire = f.wire + ("." + f.item + "[]" if f.item else (".N" if f.form == "list" and cls.side == "request" else ""))
+            if f.comma:
+                note.append("sent as one comma-separated string")
+            wire = f.wire + ("." + f.item + "[]" if f.item else
+                             (".N" if f.form == "list" and cls.side == "request" and not f.comma else ""))
             note.append(wire)
             if f.comment:
                 note.append(f.comment)
@@ -467,6 +495,8 @@ class Generator:
                 flags.append("field_flags::required")
             if f.json:
                 flags.append("field_flags::json")
+            if f.comma:
+                flags.append("field_flags::comma_separated")
             if f.checks.get("no_empty_items"):
                 flags.append("field_flags::no_empty_items")
             if f.checks.get("printable_ascii"):
@@ -602,6 +632,53 @@ class Generator:
         text += ["", "#endif", ""]
         return "\n".join(text)
 
+    def write_client_header(self):
+        g = "ALICLOUD_%s_CLIENT_HPP" % self.ns.upper()
+        version = self.api_version()
+        op, example = CLIENT_EXAMPLES[self.product]
+        rule = ENDPOINT_RULES[self.product]
+        where = ("its central endpoint (%s.aliyuncs.com) whatever the region" % self.ns if rule == "central"
+                 else "the regional endpoint of `options.region_id`")
+        text = [self.banner(), "#ifndef " + g, "#define " + g, "",
+                "// The %s client (API version %s): one asynchronous member function per" % (self.title, version),
+                "// operation, with the contract of <alicloud/service_client.hpp>.",
+                "//",
+                "//     #include <alicloud/%s/models/%s.hpp>" % (self.ns, op),
+                "//     alicloud::%s::client %s(ioc, {.region_id = \"cn-hangzhou\", .credentials_provider = creds});"
+                % (self.ns, self.ns),
+                "//     auto answer = co_await %s.%s(%s);" % (self.ns, op, example),
+                "//",
+                "// It reaches `options.endpoint`, or else",
+                "// %s." % where,
+                ""] + ["#include %s" % h for h in CLIENT_INCLUDES.get(self.product, [])] + [
+                "#include <alicloud/%s/operations.hpp>" % self.ns,
+                "#include <alicloud/service_client.hpp>",
+                "",
+                "#include <string_view>",
+                "",
+                "namespace alicloud::%s {" % self.ns, "",
+                "inline constexpr std::string_view api_version = \"%s\";" % version,
+                "inline constexpr product_identity product{\"%s\", api_version, endpoint_rule::%s};"
+                % (self.ns, rule),
+                "",
+                "class client : public service_client {",
+                "public:",
+                "    client(executor_type executor, client_options options)",
+                "        : service_client(std::move(executor), std::move(options), product)",
+                "    {",
+                "    }",
+                "    client(boost::asio::io_context& ioc, client_options options)",
+                "        : service_client(&ioc, std::move(options), product)",
+                "    {",
+                "    }",
+                "    // On threads of its own (see rpc_client's constructor of the same form).",
+                "    explicit client(client_options options) : service_client(std::move(options), product) {}",
+                "",
+                "    ALICLOUD_%s_OPERATIONS(ALICLOUD_SERVICE_CLIENT_OPERATION)" % self.ns.upper(),
+                "};", "",
+                "} // namespace alicloud::%s" % self.ns, "", "#endif", ""]
+        return "\n".join(text)
+
     def write_all_models(self):
         g = "ALICLOUD_%s_ALL_MODELS_HPP" % self.ns.upper()
         text = [self.banner(), "#ifndef " + g, "#define " + g, "",
@@ -642,6 +719,8 @@ class Generator:
             if f.json:
                 kind = "json_array" if many else "json_object" if f.kind in ("object", "map") else self.CATALOG_TYPE[f.kind]
                 out.append((name, kind, f.required))
+            elif f.comma:
+                out.append((name, "string", f.required))
             elif f.kind == "map":
                 sys.exit("generate.py: %s is a map sent as %s.<key>, which the catalog cannot name" % (name, name))
             elif f.kind == "object":
@@ -666,10 +745,14 @@ class Generator:
                 "} // namespace alicloud::%s" % self.ns, "", "#endif", ""]
         return "\n".join(text)
 
-    def write_catalog_source(self):
+    def api_version(self):
         versions = {op["version"] for _, op, _, _ in self.operations}
         if len(versions) != 1:
-            sys.exit("generate.py: the catalog describes one API version, the schema has " + ", ".join(sorted(versions)))
+            sys.exit("generate.py: a client speaks one API version, the schema has " + ", ".join(sorted(versions)))
+        return versions.pop()
+
+    def write_catalog_source(self):
+
         text = [self.banner(), "#include <alicloud/%s/catalog.hpp>" % self.ns, "",
                 "namespace alicloud::%s {" % self.ns, "namespace generated::catalog_data {", "",
                 "using t = parameter_type;", ""]
@@ -685,7 +768,7 @@ class Generator:
             ops.append("    {%s, %s, %s}," % (cpp_string(action), n if entries else "{}",
                                              "true" if self.is_idempotent(action) else "false"))
         text += ["", "constexpr operation_description operations[] = {"] + ops + ["};", ""]
-        text += ["constexpr api_catalog catalog{%s, %s, operations};" % (cpp_string(self.ns), cpp_string(versions.pop())),
+        text += ["constexpr api_catalog catalog{%s, %s, operations};" % (cpp_string(self.ns), cpp_string(self.api_version())),
                  "", "} // namespace generated::catalog_data", "",
                  "const api_catalog& catalog() noexcept", "{", "    return generated::catalog_data::catalog;", "}", "",
                  "} // namespace alicloud::%s" % self.ns, ""]
@@ -693,9 +776,9 @@ class Generator:
 
     def write_wire_keys(self):
         text = [self.banner(), "// {Action, \"key key key...\"}: the keys the official SDK sent for a request",
-                "// with every field set, one element per list (the schema's wire.query)."]
+                "// with every field set, one element per list (the schema's wire.query and wire.body)."]
         for action, op, req, resp in self.operations:
-            keys = " ".join(sorted(op["wire"]["query"]))
+            keys = " ".join(sorted(op["wire"]["query"] + op["wire"].get("body", [])))
             text.append("{%s, %s}," % (cpp_string(action), cpp_string(keys)))
         return "\n".join(text) + "\n"
 
@@ -714,6 +797,7 @@ class Generator:
             out["%s/models/%s.hpp" % (inc, n)] = self.write_op_header(action, op, req, resp)
             out["%s/%s.cpp" % (lib, n)] = self.write_op_source(action, op, req, resp)
         out["%s/operations.hpp" % inc] = self.write_operations_header()
+        out["%s/client.hpp" % inc] = self.write_client_header()
         out["%s/catalog.hpp" % inc] = self.write_catalog_header()
         out["%s/catalog.cpp" % lib] = self.write_catalog_source()
         out["%s/all_models.hpp" % inc] = self.write_all_models()

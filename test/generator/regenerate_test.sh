@@ -17,7 +17,7 @@ for dir in "include/alicloud/$product/models" "include/alicloud/$product/types" 
   diff -r "$root/$dir" "$out/$dir" || status=1
 done
 for file in "include/alicloud/$product/operations.hpp" "include/alicloud/$product/all_models.hpp" \
-            "include/alicloud/$product/catalog.hpp"; do
+            "include/alicloud/$product/catalog.hpp" "include/alicloud/$product/client.hpp"; do
   diff "$root/$file" "$out/$file" || status=1
 done
 if [[ $status -ne 0 ]]; then

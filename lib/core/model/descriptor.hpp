@@ -42,6 +42,7 @@ enum class field_flags : std::uint8_t {
     json = 2,           // sent as one parameter holding JSON, not flattened
     no_empty_items = 4, // a list whose items may not be empty strings
     printable_ascii = 8, // a string of printable ASCII only (ClientToken)
+    comma_separated = 16, // a list of strings sent as one parameter, "a,b" (the SDKs' "simple" style)
 };
 constexpr field_flags operator|(field_flags a, field_flags b) noexcept
 {

@@ -175,6 +175,14 @@ void encode_field(const field_info& f, const void* obj, const std::string& prefi
             out.append(name, v.is_string() ? std::string(v.get_string()) : boost::json::serialize(v));
         return;
     }
+    if (f.is(field_flags::comma_separated)) {
+        std::string joined;
+        for (const auto& item : *static_cast<const std::vector<std::string>*>(p))
+            joined += (joined.empty() ? "" : ",") + item;
+        if (!joined.empty())
+            out.append(name, std::move(joined));
+        return;
+    }
     if (f.kind == kind::map) {
         for (const auto& [k, v] : *static_cast<const std::map<std::string, std::string>*>(p))
             out.append(name + "." + k, v);

@@ -135,7 +135,8 @@ private:
             n = static_cast<const std::vector<float>*>(vec)->size();
         else if (f.kind == kind::float64)
             n = static_cast<const std::vector<double>*>(vec)->size();
-        const bool json = f.is(field_flags::json);
+        // Sent as one parameter (JSON, or comma-separated): named as a whole.
+        const bool json = f.is(field_flags::json) || f.is(field_flags::comma_separated);
         auto item = [&](std::size_t i) { return json ? name : name + "." + std::to_string(i + 1); };
         if (n == 0 && f.is(field_flags::required) && f.form == form::list) {
             fail(client_errc::missing_field, item(0), "is required: give at least one");
@@ -160,6 +161,19 @@ private:
                         fail(client_errc::invalid_field, name, "has an empty item");
                     else
                         fail(client_errc::missing_field, item(i), "is empty");
+                    return;
+                }
+            }
+        }
+        if (f.is(field_flags::comma_separated)) {
+            // Joined with commas on the wire: an item holding one, or an empty
+            // one, would arrive as other items than were given.
+            const auto& l = *static_cast<const std::vector<std::string>*>(vec);
+            for (const auto& one : l) {
+                if (one.empty() || one.find(',') != std::string::npos) {
+                    fail(client_errc::invalid_field, name,
+                         one.empty() ? "has an empty item (sent comma-separated)"
+                                     : "has an item with a comma (sent comma-separated): '" + one + "'");
                     return;
                 }
             }
