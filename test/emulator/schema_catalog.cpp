@@ -68,6 +68,10 @@ struct schema_operation {
     std::size_t request = no_class;
     std::size_t response = no_class;
     std::vector<std::string> json_encoded; // parameters sent as one JSON string
+    // Lists sent as one value, "a,b" (the SDK's style "simple": VPC
+    // VbrInstanceIds). The schema does not say so; its wire keys do - the
+    // bare name where a flattened list has Name.1.
+    std::vector<std::string> comma_lists;
     bool anonymous = false;                // authType Anonymous: called unsigned (STS AssumeRoleWithSAML)
 };
 
@@ -178,6 +182,12 @@ std::unique_ptr<schema_product> load_product(std::string_view version, std::stri
         if (const auto* j = o.if_contains("jsonEncodedParams"))
             for (const auto& name : j->as_array())
                 op.json_encoded.emplace_back(name.as_string());
+        const auto& wire = o.at("wire").at("query").as_array();
+        for (const auto& f : product->classes[op.request].fields)
+            if (f.type == value_type::array &&
+                std::find(op.json_encoded.begin(), op.json_encoded.end(), f.name) == op.json_encoded.end() &&
+                std::find(wire.begin(), wire.end(), boost::json::value(f.name)) != wire.end())
+                op.comma_lists.push_back(f.name);
         if (const auto* auth = o.if_contains("authType"))
             op.anonymous = auth->as_string() == "Anonymous";
         if (o.at("version").as_string() != version)
@@ -270,8 +280,7 @@ bool is_policy_document(std::string_view text)
 
 class request_checker {
 public:
-    request_checker(const schema_product& product, const std::vector<std::string>& json_encoded, std::string_view host)
-        : product_(product), json_encoded_(json_encoded), host_(host)
+    request_checker(const schema_operation& op, std::string_view host) : product_(*op.product), op_(op), host_(host)
     {
     }
 
@@ -285,7 +294,7 @@ public:
             if (it != node.children.end() && it->second.present())
                 continue;
             // A flattened list is missing its first element.
-            const bool flattened = f.type == value_type::array && !(prefix.empty() && is_json_encoded(f.name));
+            const bool flattened = f.type == value_type::array && !(prefix.empty() && is_one_value(f.name));
             return missing_parameter(prefix + f.name + (flattened ? ".1" : ""), host_);
         }
         for (const auto& [name, child] : node.children) {
@@ -294,6 +303,11 @@ public:
                 continue; // the service ignores parameters it does not know
             if (prefix.empty() && is_json_encoded(name)) {
                 if (auto bad = check_json(*f, child))
+                    return bad;
+                continue;
+            }
+            if (prefix.empty() && is_comma_list(name)) {
+                if (auto bad = check_comma_list(*f, child))
                     return bad;
                 continue;
             }
@@ -309,7 +323,27 @@ public:
 private:
     bool is_json_encoded(std::string_view name) const
     {
-        return std::find(json_encoded_.begin(), json_encoded_.end(), name) != json_encoded_.end();
+        return std::find(op_.json_encoded.begin(), op_.json_encoded.end(), name) != op_.json_encoded.end();
+    }
+    bool is_comma_list(std::string_view name) const
+    {
+        return std::find(op_.comma_lists.begin(), op_.comma_lists.end(), name) != op_.comma_lists.end();
+    }
+    bool is_one_value(std::string_view name) const { return is_json_encoded(name) || is_comma_list(name); }
+
+    // "a,b,c": each element of the list's item type.
+    std::optional<api_reply> check_comma_list(const schema_field& f, const param_node& node)
+    {
+        if (node.value == nullptr || !node.children.empty())
+            return invalid_parameter(f.name, "It must be one parameter, a comma-separated list.", host_);
+        for (std::string_view rest = *node.value;;) {
+            const auto comma = rest.find(',');
+            if (!scalar_ok(f.item, rest.substr(0, comma)))
+                return invalid_parameter(f.name, "Each element must be " + std::string(type_name(f.item)) + ".", host_);
+            if (comma == std::string_view::npos)
+                return std::nullopt;
+            rest.remove_prefix(comma + 1);
+        }
     }
 
     // A parameter sent as one JSON string (the SDK's style "json"): JSON of
@@ -416,7 +450,7 @@ private:
     }
 
     const schema_product& product_;
-    const std::vector<std::string>& json_encoded_;
+    const schema_operation& op_;
     std::string_view host_;
 };
 
@@ -543,7 +577,7 @@ bool is_anonymous(const schema_operation& op)
 std::optional<api_reply> check_request(const schema_operation& op, const parameters& params,
                                        std::string_view host_id)
 {
-    request_checker checker(*op.product, op.json_encoded, host_id);
+    request_checker checker(op, host_id);
     return checker.check_class(op.request, tree_of(params), "");
 }
 

@@ -291,6 +291,20 @@ TEST_CASE("schema mode: VPC checks required and typed parameters, JSON-encoded s
     r = c.call("CreateNatGateway", good, vpc);
     INFO(r.body);
     CHECK(r.status == 200);
+
+    // VbrInstanceIds is a list the SDK sends as one value, "a,b" (its style "simple").
+    const parameters grant{{"RegionId", "cn-hangzhou"}, {"GrantType", "Specify"},  {"InstanceId", "vpc-1"},
+                           {"VbrOwnerUid", "1210123456123456"}, {"VbrRegionNo", "cn-hangzhou"}};
+    parameters flattened = grant;
+    flattened.set("VbrInstanceIds.1", "vbr-1");
+    r = c.call("GrantInstanceToVbr", flattened, vpc);
+    CHECK(r.code() == "InvalidParameter");
+    CHECK_THAT(r.message(), Catch::Contains("\"VbrInstanceIds\""));
+    parameters joined = grant;
+    joined.set("VbrInstanceIds", "vbr-1,vbr-2");
+    r = c.call("GrantInstanceToVbr", joined, vpc);
+    INFO(r.body);
+    CHECK(r.status == 200);
 }
 
 TEST_CASE("schema mode: STS keeps AssumeRole stateful, serves the others from the schema, unsigned where anonymous",
