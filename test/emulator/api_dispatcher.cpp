@@ -1,5 +1,6 @@
 // The RPC API path of a request: authenticate, log, apply a fault rule, run the
-// operation, render the answer as the caller asked (JSON or XML).
+// operation (with state, run_stateful; else from its product's schema), render
+// the answer as the caller asked (JSON or XML).
 
 #include "api_meta.hpp"
 #include "schema_catalog.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 namespace http = boost::beast::http;
 
-constexpr std::string_view api_version = "2014-05-26";
+constexpr std::string_view ecs_api_version = "2014-05-26";
 
 api_reply fault_reply(const fault_decision& f, std::string_view host)
 {
@@ -62,6 +63,42 @@ bool is_protocol_header(std::string_view name)
     static constexpr std::string_view known[] = {"host", "authorization", "content-type", "content-length",
                                                  "user-agent", "accept", "accept-encoding", "connection"};
     return name.starts_with("x-acs-") || std::find(std::begin(known), std::end(known), name) != std::end(known);
+}
+
+// The operations the emulator keeps state for, by product (API version), or
+// nullopt when `call` is not one of them. They come before schema mode, which
+// answers every other operation of a product from its schema. A product's
+// stateful service is one entry here.
+std::optional<api_reply> run_stateful(state& s, const authenticated_call& call, std::string_view host)
+{
+    if (call.version == ecs_api_version) {
+        // Instances: checked against the official metadata, run by ecs_service.
+        if (const operation_meta* op = find_operation(call.action)) {
+            auto bad = check_parameters(*op, call.params, host);
+            if (bad)
+                return bad;
+            return s.ecs.handle(call, host);
+        }
+    }
+    if (call.version == sts_api_version && sts_service::serves(call.action))
+        return s.sts.handle(call, host); // AssumeRole: credentials the other products then accept
+    return std::nullopt;
+}
+
+// An operation that needs no signature (STS AssumeRoleWithSAML, ...) called
+// unsigned is read as it is; anything else must authenticate.
+std::optional<authenticated_call> read_call(state& s, const received_request& view, std::string_view host,
+                                            api_reply& error, bool& anonymous)
+{
+    anonymous = false;
+    if (authenticator::is_unsigned(view)) {
+        const auto [action, version] = authenticator::peek_action(view);
+        const schema_operation* op = find_schema_operation(builtin_schemas(), version, action);
+        anonymous = op != nullptr && is_anonymous(*op);
+    }
+    if (anonymous)
+        return authenticator::read_unsigned(view, host, error);
+    return s.auth.authenticate(view, host, error);
 }
 
 // Logs the request, applies its fault rule's latency and connection fault, and
@@ -106,12 +143,13 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
     bool xml = false;
     std::string action;
 
-    if (auto call = s.auth.authenticate(view, host, reply)) {
+    bool anonymous = false;
+    if (auto call = read_call(s, view, host, reply, anonymous)) {
         action = call->action;
         xml = call->xml;
         entry.action = call->action;
         entry.version = call->version;
-        entry.signature_version = call->signature == signature_version::v1 ? "v1" : "v3";
+        entry.signature_version = anonymous ? "none" : call->signature == signature_version::v1 ? "v1" : "v3";
         entry.access_key_id = call->access_key_id;
         for (const auto& p : call->params)
             entry.params[p.name] = p.value;
@@ -125,15 +163,11 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
             reply.status = fault->status ? fault->status : 200; // the rule's bytes follow, nothing runs
         } else if (replaced) {
             reply = fault->kind == fault_kind::reset_before_headers ? api_reply{} : fault_reply(*fault, host);
-        } else if (call->version == sts_api_version) {
-            reply = s.sts.handle(*call, host);
-        } else if (const operation_meta* op = call->version == api_version ? find_operation(call->action) : nullptr) {
-            // An operation with state (instances): checked and run by ecs_service.
-            auto bad = check_parameters(*op, call->params, host);
-            reply = bad ? std::move(*bad) : s.ecs.handle(*call, host);
+        } else if (auto stateful = run_stateful(s, *call, host)) {
+            reply = std::move(*stateful);
         } else if (const schema_operation* schema_op =
                        find_schema_operation(builtin_schemas(), call->version, call->action)) {
-            // Any other operation of a version we have the schema of.
+            // Any other operation of a product (version) we have the schema of.
             auto bad = check_request(*schema_op, call->params, host);
             reply = bad                            ? std::move(*bad)
                     : flag(call->params, "DryRun") ? dry_run_passed(host)

@@ -75,6 +75,24 @@ bool iequals(std::string_view a, std::string_view b)
            });
 }
 
+// The call a V1 request's parameters make (Action, Version, Format; the
+// others but the common ones are the operation's).
+authenticated_call v1_call(const parameters& all)
+{
+    authenticated_call call;
+    const auto* action = all.find("Action");
+    const auto* version = all.find("Version");
+    call.action = action != nullptr ? *action : std::string();
+    call.version = version != nullptr ? *version : std::string();
+    call.signature = signature_version::v1;
+    const auto* format = all.find("Format");
+    call.xml = format != nullptr && iequals(*format, "XML");
+    for (const auto& p : all)
+        if (std::find(v1_common.begin(), v1_common.end(), p.name) == v1_common.end())
+            call.params.append(p.name, p.value);
+    return call;
+}
+
 } // namespace
 
 const std::string* received_request::header(std::string_view name) const
@@ -98,6 +116,38 @@ std::pair<std::string, std::string> authenticator::peek_action(const received_re
     const auto* action = params.find("Action");
     const auto* version = params.find("Version");
     return {action ? *action : std::string(), version ? *version : std::string()};
+}
+
+bool authenticator::is_unsigned(const received_request& req)
+{
+    if (req.header("authorization") != nullptr)
+        return false;
+    parameters params;
+    api_reply ignored;
+    return collect_parameters(req, params, "", ignored) && !params.contains("AccessKeyId") &&
+           !params.contains("Signature");
+}
+
+std::optional<authenticated_call> authenticator::read_unsigned(const received_request& req, std::string_view host_id,
+                                                               api_reply& error)
+{
+    parameters all;
+    if (!collect_parameters(req, all, host_id, error))
+        return std::nullopt;
+    if (all.contains("Action"))
+        return v1_call(all);
+    authenticated_call call;
+    const auto* header_action = req.header("x-acs-action");
+    const auto* header_version = req.header("x-acs-version");
+    if (header_action == nullptr || header_version == nullptr) {
+        error = missing_parameter("Action", host_id);
+        return std::nullopt;
+    }
+    call.action = *header_action;
+    call.version = *header_version;
+    call.signature = signature_version::v3;
+    call.params = std::move(all);
+    return call;
 }
 
 std::optional<authenticated_call> authenticator::authenticate(const received_request& req, std::string_view host_id,
@@ -199,16 +249,8 @@ std::optional<authenticated_call> authenticator::verify_v1(const received_reques
         return std::nullopt;
     }
 
-    authenticated_call call;
-    call.action = *all.find("Action");
-    call.version = *all.find("Version");
-    call.signature = signature_version::v1;
+    authenticated_call call = v1_call(all);
     call.access_key_id = key->id;
-    const auto* format = all.find("Format");
-    call.xml = format != nullptr && iequals(*format, "XML");
-    for (const auto& p : all)
-        if (std::find(v1_common.begin(), v1_common.end(), p.name) == v1_common.end())
-            call.params.append(p.name, p.value);
     return call;
 }
 

@@ -52,6 +52,17 @@ public:
     std::optional<authenticated_call> authenticate(const received_request& req, std::string_view host_id,
                                                    api_reply& error);
 
+    // Whether the request carries no credentials at all: no Authorization
+    // header, no AccessKeyId or Signature parameter.
+    static bool is_unsigned(const received_request& req);
+
+    // The call of an unsigned request, for an operation that needs no
+    // signature (authType Anonymous), or nullopt with the error in `error`
+    // when its parameters cannot be read. Action and Version come from the
+    // parameters (V1 style) or the x-acs-action/x-acs-version headers.
+    static std::optional<authenticated_call> read_unsigned(const received_request& req, std::string_view host_id,
+                                                           api_reply& error);
+
     // Where the request's action and version can be read without verifying
     // anything (for logging and fault matching of rejected requests too).
     static std::pair<std::string, std::string> peek_action(const received_request& req);

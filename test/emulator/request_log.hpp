@@ -21,7 +21,7 @@ struct logged_request {
     std::string method;
     std::string action;
     std::string version;
-    std::string signature_version; // "v1", "v3", or "" when not authenticated
+    std::string signature_version; // "v1", "v3", "none" (an Anonymous operation called unsigned), or "" when not authenticated
     std::string access_key_id;
     boost::json::object params;    // the operation's parameters
     std::string client_token;

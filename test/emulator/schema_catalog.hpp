@@ -29,12 +29,18 @@ namespace alicloud::emulator {
 class schema_catalog;
 struct schema_operation;
 
-// The embedded schemas (one per product and API version).
+// The embedded schemas (one per product and API version: ECS 2014-05-26,
+// VPC 2016-04-28, STS 2015-04-01, RAM 2015-05-01), each parsed the first time
+// a request names its version.
 const schema_catalog& builtin_schemas();
 
 // The operation `action` of API `version`, or nullptr.
 const schema_operation* find_schema_operation(const schema_catalog& catalog, std::string_view version,
                                               std::string_view action);
+
+// Whether `op` is called unsigned (authType Anonymous: STS AssumeRoleWithSAML
+// and AssumeRoleWithOIDC, whose caller has no AccessKey yet).
+bool is_anonymous(const schema_operation& op);
 
 // The first problem with `params` as a request of `op`, as the service would
 // answer it, or nullopt when the request is well-formed.

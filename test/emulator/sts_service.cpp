@@ -43,7 +43,7 @@ issued_credentials sts_service::issue(std::chrono::seconds lifetime)
 
 api_reply sts_service::handle(const authenticated_call& call, std::string_view host_id)
 {
-    if (call.action == "AssumeRole")
+    if (serves(call.action))
         return assume_role(call, host_id);
     return error_reply(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.",
                        host_id);

@@ -30,6 +30,9 @@ class sts_service {
 public:
     sts_service(credential_store& keys, const options& opts) : keys_(keys), opts_(opts) {}
 
+    // The STS operations with state; the others are served from the schema.
+    static bool serves(std::string_view action) { return action == "AssumeRole"; }
+
     api_reply handle(const authenticated_call& call, std::string_view host_id);
 
     // New temporary credentials, valid `lifetime` (or opts.sts_lifetime when
