@@ -13,6 +13,7 @@ namespace alicloud::emulator {
 namespace detail {
 // Embedded by cmake/embed_text.cmake from lib/generator/schemas/.
 extern const std::string_view ecs_schema_json;
+extern const std::string_view vpc_schema_json;
 } // namespace detail
 
 namespace {
@@ -377,6 +378,7 @@ const schema_catalog& builtin_schemas()
     static const schema_catalog catalog = [] {
         schema_catalog c;
         c.products.push_back(load_product(detail::ecs_schema_json));
+        c.products.push_back(load_product(detail::vpc_schema_json));
         return c;
     }();
     return catalog;
