@@ -87,6 +87,14 @@ response_plan start_plan(state& s, const http_request& req, logged_request entry
     return plan;
 }
 
+api_reply run_vpc(state& s, const authenticated_call& call, std::string_view host)
+{
+    if (const schema_operation* op = find_schema_operation(builtin_schemas(), call.version, call.action))
+        if (auto bad = check_request(*op, call.params, host))
+            return std::move(*bad);
+    return s.vpc.handle(call, host);
+}
+
 } // namespace
 
 response_plan handle_api(state& s, const http_request& req, std::uint64_t connection_id)
@@ -127,6 +135,9 @@ response_plan handle_api(state& s, const http_request& req, std::uint64_t connec
             reply = fault->kind == fault_kind::reset_before_headers ? api_reply{} : fault_reply(*fault, host);
         } else if (call->version == sts_api_version) {
             reply = s.sts.handle(*call, host);
+        } else if (call->version == vpc_api_version && vpc_service::serves(call->action)) {
+            // VPCs, vSwitches, EIPs: checked against the VPC schema, run by vpc_service.
+            reply = run_vpc(s, *call, host);
         } else if (const operation_meta* op = call->version == api_version ? find_operation(call->action) : nullptr) {
             // An operation with state (instances): checked and run by ecs_service.
             auto bad = check_parameters(*op, call->params, host);

@@ -109,6 +109,12 @@ http_response control(state& s, const http_request& req, std::string_view path)
             return error(req, 400, "a fault id is a number");
         return s.faults.remove(id) ? ok(req, boost::json::object{}) : error(req, 404, "no such fault rule");
     }
+    if (path == "/_emulator/resources" && method == http::verb::get) {
+        // What is left: a test checks that a run cleaned up after itself.
+        boost::json::object resources = s.ecs.networks().to_json();
+        resources["instances"] = s.ecs.instances_json();
+        return ok(req, resources);
+    }
     if (path == "/_emulator/credentials" && method == http::verb::post)
         return add_credential(s, req, body);
     if (path == "/_emulator/reset" && method == http::verb::post) {
