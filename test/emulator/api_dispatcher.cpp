@@ -4,6 +4,7 @@
 
 #include "api_meta.hpp"
 #include "schema_catalog.hpp"
+#include "stateful_operations.hpp"
 #include "wire_values.hpp"
 #include "state.hpp"
 
@@ -65,14 +66,25 @@ bool is_protocol_header(std::string_view name)
     return name.starts_with("x-acs-") || std::find(std::begin(known), std::end(known), name) != std::end(known);
 }
 
+// VPCs, vSwitches, EIPs: checked against the VPC schema, run by vpc_service.
+api_reply run_vpc(state& s, const authenticated_call& call, std::string_view host)
+{
+    if (const schema_operation* op = find_schema_operation(builtin_schemas(), call.version, call.action))
+        if (auto bad = check_request(*op, call.params, host))
+            return std::move(*bad);
+    return s.vpc.handle(call, host);
+}
+
 // The operations the emulator keeps state for, by product (API version), or
 // nullopt when `call` is not one of them. They come before schema mode, which
 // answers every other operation of a product from its schema. A product's
 // stateful service is one entry here.
 std::optional<api_reply> run_stateful(state& s, const authenticated_call& call, std::string_view host)
 {
+    if (!keeps_state(call.version, call.action)) // the one list of them (stateful_operations.hpp)
+        return std::nullopt;
     if (call.version == ecs_api_version) {
-        // Instances: checked against the official metadata, run by ecs_service.
+        // Instances and security groups: checked against the official metadata, run by ecs_service.
         if (const operation_meta* op = find_operation(call.action)) {
             auto bad = check_parameters(*op, call.params, host);
             if (bad)
@@ -82,6 +94,8 @@ std::optional<api_reply> run_stateful(state& s, const authenticated_call& call, 
     }
     if (call.version == sts_api_version && sts_service::serves(call.action))
         return s.sts.handle(call, host); // AssumeRole: credentials the other products then accept
+    if (call.version == vpc_api_version && vpc_service::serves(call.action))
+        return run_vpc(s, call, host); // networks: what a launch needs
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // out; no authentication (the emulator is a test tool on loopback).
 
 #include "state.hpp"
+#include "stateful_operations.hpp"
 
 #include <boost/beast/http/field.hpp>
 #include <boost/json/parse.hpp>
@@ -108,6 +109,23 @@ http_response control(state& s, const http_request& req, std::string_view path)
         if (ec != std::errc() || end != text.data() + text.size())
             return error(req, 400, "a fault id is a number");
         return s.faults.remove(id) ? ok(req, boost::json::object{}) : error(req, 404, "no such fault rule");
+    }
+    if (path == "/_emulator/resources" && method == http::verb::get) {
+        // What is left: a test checks that a run cleaned up after itself.
+        boost::json::object resources = s.ecs.networks().to_json();
+        resources["instances"] = s.ecs.instances_json();
+        return ok(req, resources);
+    }
+    if (path == "/_emulator/operations" && method == http::verb::get) {
+        // Which operations keep state, by API version (the rest: schema mode).
+        boost::json::object by_version;
+        for (const std::string_view version : {"2014-05-26", "2015-04-01", "2015-05-01", "2016-04-28"}) {
+            boost::json::array names;
+            for (const auto& name : stateful_operations(version))
+                names.emplace_back(name);
+            by_version[version] = std::move(names);
+        }
+        return ok(req, boost::json::object{{"stateful", std::move(by_version)}});
     }
     if (path == "/_emulator/credentials" && method == http::verb::post)
         return add_credential(s, req, body);

@@ -1,6 +1,9 @@
 #include "ecs_service.hpp"
 
+#include "call_values.hpp"
 #include "catalog.hpp"
+#include "cidr.hpp"
+#include "schema_catalog.hpp"
 #include "wire_values.hpp"
 
 #include <boost/json/array.hpp>
@@ -16,21 +19,6 @@ namespace {
 using namespace std::chrono;
 using plan_t = std::deque<std::pair<milliseconds, instance_status>>;
 
-api_reply ok(boost::json::object body = {})
-{
-    api_reply r;
-    r.body.reserve(body.size() + 1);
-    r.body["RequestId"] = new_request_id(); // first, as the service writes it
-    for (auto& member : body)
-        r.body.emplace(member.key(), std::move(member.value()));
-    return r;
-}
-
-api_reply region_not_found(std::string_view host)
-{
-    return error_reply(404, "InvalidRegionId.NotFound", "The specified RegionId does not exist.", host);
-}
-
 api_reply instance_not_found(std::string_view host)
 {
     return error_reply(404, "InvalidInstanceId.NotFound", "The specified InstanceId does not exist.", host);
@@ -40,62 +28,6 @@ api_reply incorrect_status(std::string_view host)
 {
     return error_reply(403, "IncorrectInstanceStatus",
                        "The current status of the resource does not support this operation.", host);
-}
-
-std::string_view get(const parameters& p, std::string_view name, std::string_view fallback = {})
-{
-    const auto* v = p.find(name);
-    return v ? std::string_view(*v) : fallback;
-}
-
-// Integer parameters were type-checked against the metadata already.
-long long number(const parameters& p, std::string_view name, long long fallback)
-{
-    const auto* v = p.find(name);
-    if (v == nullptr)
-        return fallback;
-    return parse_integer(*v).value_or(fallback);
-}
-
-std::vector<std::string> repeat_list(const parameters& p, std::string_view name)
-{
-    std::vector<std::string> out;
-    for (int n = 1;; ++n) {
-        const auto* v = p.find(std::string(name) + "." + std::to_string(n));
-        if (v == nullptr)
-            break;
-        out.push_back(*v);
-    }
-    return out;
-}
-
-// Tag.N.Key / Tag.N.Value, N from 1 while present.
-std::vector<std::pair<std::string, std::string>> tags_of(const parameters& p)
-{
-    std::vector<std::pair<std::string, std::string>> out;
-    for (int n = 1; n <= 20; ++n) {
-        const std::string prefix = "Tag." + std::to_string(n);
-        const auto* key = p.find(prefix + ".Key");
-        if (key == nullptr)
-            break;
-        out.emplace_back(*key, std::string(get(p, prefix + ".Value")));
-    }
-    return out;
-}
-
-// A JSON array of strings in one parameter; false when it is not one.
-bool json_string_array(std::string_view text, std::vector<std::string>& out)
-{
-    boost::json::error_code ec;
-    const auto v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
-    if (ec || !v.is_array())
-        return false;
-    for (const auto& item : v.get_array()) {
-        if (!item.is_string())
-            return false;
-        out.emplace_back(item.get_string());
-    }
-    return true;
 }
 
 bool wildcard_match(std::string_view pattern, std::string_view text)
@@ -150,7 +82,7 @@ std::string fingerprint(const authenticated_call& call)
 } // namespace
 
 ecs_service::ecs_service(boost::asio::any_io_executor executor, const options& opts)
-    : executor_(std::move(executor)), options_(opts)
+    : executor_(std::move(executor)), options_(opts), networks_(executor_, opts.pending)
 {
 }
 
@@ -160,6 +92,7 @@ void ecs_service::reset()
 {
     instances_.clear(); // destroying the timers cancels them; their handlers touch nothing then
     client_tokens_.clear();
+    networks_.reset();
     next_sequence_ = 1;
     next_address_ = 10;
 }
@@ -229,6 +162,20 @@ api_reply ecs_service::handle(const authenticated_call& call, std::string_view h
     if (a == "DeleteInstance") return delete_instance(p, host);
     if (a == "DeleteInstances")
         return idempotent(call, host, [&] { return delete_instances(p, host); });
+    if (a.find("SecurityGroup") != std::string::npos) {
+        // Security groups have the schema's checks too, stricter than the
+        // metadata's (Permissions.N numbered from 1, typed fields).
+        if (const schema_operation* op = find_schema_operation(builtin_schemas(), "2014-05-26", a))
+            if (auto bad = check_request(*op, p, host))
+                return std::move(*bad);
+    }
+    if (a == "CreateSecurityGroup")
+        return idempotent(call, host, [&] { return create_security_group(p, host); });
+    if (a == "AuthorizeSecurityGroup") return authorize_security_group(p, host);
+    if (a == "RevokeSecurityGroup") return revoke_security_group(p, host);
+    if (a == "DescribeSecurityGroups") return describe_security_groups(p, host);
+    if (a == "DescribeSecurityGroupAttribute") return describe_security_group_attribute(p, host);
+    if (a == "DeleteSecurityGroup") return delete_security_group(p, host);
     return error_reply(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.",
                        host);
 }
@@ -416,8 +363,11 @@ api_reply ecs_service::describe_instances(const params_t& p, std::string_view ho
     const std::size_t end = std::min(all.size(), begin + count);
 
     boost::json::array items;
-    for (std::size_t k = begin; k < end; ++k)
-        items.push_back(describe_instances_item(*all[k]));
+    for (std::size_t k = begin; k < end; ++k) {
+        boost::json::object item = describe_instances_item(*all[k]);
+        show_eip(*all[k], item, true);
+        items.push_back(std::move(item));
+    }
     std::string next_token;
     if ((by_token || p.contains("MaxResults")) && end < all.size()) {
         char buf[24];
@@ -472,7 +422,9 @@ api_reply ecs_service::describe_instance_attribute(const params_t& p, std::strin
     const instance* i = find(get(p, "InstanceId"));
     if (i == nullptr)
         return instance_not_found(host);
-    return ok(describe_instance_attribute_body(*i));
+    boost::json::object body = describe_instance_attribute_body(*i);
+    show_eip(*i, body, false);
+    return ok(std::move(body));
 }
 
 api_reply ecs_service::run_instances(const params_t& p, std::string_view host, bool create_only)
@@ -529,6 +481,60 @@ api_reply ecs_service::run_instances(const params_t& p, std::string_view host, b
     if (bandwidth_out < 0 || bandwidth_out > 100)
         return invalid_parameter("InternetMaxBandwidthOut", "It must be from 0 to 100.", host);
 
+    // Placement in the networks the emulator keeps. A vSwitch or security
+    // group id it does not know is taken as it comes, as before it kept any.
+    vswitch_record* known_vswitch = nullptr;
+    if (p.contains("VSwitchId")) {
+        known_vswitch = networks_.find_vswitch(get(p, "VSwitchId"));
+        if (known_vswitch != nullptr && known_vswitch->region_id != region->id)
+            return error_reply(404, "InvalidVSwitchId.NotFound", "Specified virtual switch does not exist.", host);
+    }
+    std::vector<security_group_record*> known_groups;
+    for (const auto& g : groups)
+        if (auto* record = networks_.find_security_group(g)) {
+            if (record->region_id != region->id)
+                return error_reply(404, "InvalidSecurityGroupId.NotFound", "The specified SecurityGroupId does not exist.",
+                                   host);
+            known_groups.push_back(record);
+        }
+    if (known_vswitch != nullptr)
+        for (const auto* g : known_groups)
+            if (g->vpc_id != known_vswitch->vpc_id)
+                return error_reply(400, "InvalidParameter.Mismatch",
+                                   "Specified security group and virtual switch are not in the same VPC.", host);
+    // Every address is chosen before any instance is made: all or nothing.
+    std::vector<std::uint32_t> addresses;
+    if (known_vswitch != nullptr) {
+        std::uint32_t next = 0;
+        if (p.contains("PrivateIpAddress")) {
+            const auto given = parse_ipv4(get(p, "PrivateIpAddress"));
+            if (!given)
+                return error_reply(400, "InvalidPrivateIpAddress.Malformed", "Specified private IP address is malformed.",
+                                   host);
+            // With Amount > 1, consecutive addresses from the one given.
+            for (long long n = 0; n < amount; ++n) {
+                const std::uint32_t a = *given + static_cast<std::uint32_t>(n);
+                if (!known_vswitch->cidr.contains(a) || a == known_vswitch->cidr.base || a >= known_vswitch->cidr.last() - 2)
+                    return error_reply(400, "InvalidPrivateIpAddress",
+                                       "Specified private IP address is not in the CIDR block of virtual switch.", host);
+                if (!networks_.address_available(*known_vswitch, a))
+                    return error_reply(400, "InvalidPrivateIpAddress.Duplicated",
+                                       "Specified private IP address is duplicated.", host);
+                addresses.push_back(a);
+            }
+        } else {
+            for (long long n = 0; n < amount; ++n) {
+                next = networks_.free_address(*known_vswitch, next);
+                if (next == 0)
+                    break;
+                addresses.push_back(next++);
+            }
+            if (addresses.size() < static_cast<std::size_t>(amount))
+                return error_reply(403, "InvalidVSwitchId.IpNotEnough",
+                                   "The specified VSwitch \"" + known_vswitch->id + "\" has not enough IpAddress.", host);
+        }
+    }
+
     if (flag(p, "DryRun"))
         return dry_run_passed(host);
 
@@ -577,6 +583,17 @@ api_reply ecs_service::run_instances(const params_t& p, std::string_view host, b
         char ip[32];
         std::snprintf(ip, sizeof ip, "172.16.%u.%u", (address >> 8) & 0xFF, address & 0xFF);
         i->private_ip = ip;
+        if (known_vswitch != nullptr) {
+            // In the vSwitch: its VPC, its zone, an address of its block.
+            const std::uint32_t mine = addresses[static_cast<std::size_t>(n)];
+            i->vpc_id = known_vswitch->vpc_id;
+            i->vswitch_id = known_vswitch->id;
+            i->zone_id = known_vswitch->zone_id;
+            i->private_ip = format_ipv4(mine);
+            known_vswitch->addresses.emplace(mine, i->id);
+        }
+        for (auto* g : known_groups)
+            g->instances.insert(i->id);
         if (i->internet_max_bandwidth_out > 0) { // RunInstances only: a public IP with bandwidth
             std::snprintf(ip, sizeof ip, "47.96.%u.%u", (address >> 8) & 0xFF, address & 0xFF);
             i->public_ip = ip;
@@ -664,7 +681,9 @@ api_reply ecs_service::delete_instance(const params_t& p, std::string_view host)
         return incorrect_status(host);
     if (flag(p, "DryRun"))
         return dry_run_passed(host);
-    instances_.erase(i->id);
+    const std::string id = i->id;
+    instances_.erase(id);
+    networks_.forget_instance(id);
     return ok();
 }
 
@@ -690,9 +709,48 @@ api_reply ecs_service::delete_instances(const params_t& p, std::string_view host
     }
     if (flag(p, "DryRun"))
         return error_reply(400, "DRYRUN.SUCCESS", "This request is a dryrun request with successful result.", host);
-    for (const auto& id : ids)
+    for (const auto& id : ids) {
         instances_.erase(id);
+        networks_.forget_instance(id);
+    }
     return ok();
+}
+
+void ecs_service::show_eip(const instance& i, boost::json::object& item, bool with_unassociate)
+{
+    const eip_record* e = networks_.eip_of_instance(i.id);
+    if (e == nullptr)
+        return; // the empty EipAddress of instance.cpp
+    boost::json::object eip{{"AllocationId", e->allocation_id},
+                            {"IpAddress", e->ip_address},
+                            {"InternetChargeType", e->internet_charge_type},
+                            {"Bandwidth", parse_integer(e->bandwidth).value_or(0)}};
+    if (with_unassociate)
+        eip["IsSupportUnassociate"] = true;
+    item["EipAddress"] = std::move(eip);
+}
+
+boost::json::array ecs_service::instances_json() const
+{
+    std::vector<const instance*> all;
+    for (const auto& [id, i] : instances_)
+        all.push_back(i.get());
+    std::sort(all.begin(), all.end(), [](const instance* a, const instance* b) { return a->sequence < b->sequence; });
+    boost::json::array out;
+    for (const auto* i : all) {
+        boost::json::array groups;
+        for (const auto& g : i->security_group_ids)
+            groups.emplace_back(g);
+        out.push_back(boost::json::object{{"InstanceId", i->id},
+                                          {"Status", to_string(i->status)},
+                                          {"RegionId", i->region_id},
+                                          {"ZoneId", i->zone_id},
+                                          {"VpcId", i->vpc_id},
+                                          {"VSwitchId", i->vswitch_id},
+                                          {"PrivateIpAddress", i->private_ip},
+                                          {"SecurityGroupIds", std::move(groups)}});
+    }
+    return out;
 }
 
 } // namespace alicloud::emulator

@@ -7,10 +7,12 @@
 
 #include "authenticator.hpp"
 #include "instance.hpp"
+#include "network.hpp"
 #include "options.hpp"
 #include "responses.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/json/array.hpp>
 
 #include <cstdint>
 #include <map>
@@ -30,10 +32,16 @@ public:
     // the metadata checks.
     api_reply handle(const authenticated_call& call, std::string_view host_id);
 
-    // Forgets every instance (cancelling their timers) and every ClientToken.
+    // Forgets every instance (cancelling their timers), every ClientToken and
+    // every network resource.
     void reset();
 
     std::size_t instance_count() const noexcept { return instances_.size(); }
+    instance* find_instance(std::string_view id) { return find(id); }
+    // The VPCs, vSwitches, security groups and EIPs (shared with vpc_service).
+    network_state& networks() noexcept { return networks_; }
+    // Every instance with its placement, for the control API's state view.
+    boost::json::array instances_json() const;
 
 private:
     using params_t = parameters;
@@ -50,6 +58,18 @@ private:
     api_reply delete_instance(const params_t& p, std::string_view host);
     api_reply delete_instances(const params_t& p, std::string_view host);
 
+    // Security groups (security_groups.cpp).
+    api_reply create_security_group(const params_t& p, std::string_view host);
+    api_reply authorize_security_group(const params_t& p, std::string_view host);
+    api_reply revoke_security_group(const params_t& p, std::string_view host);
+    api_reply describe_security_groups(const params_t& p, std::string_view host);
+    api_reply describe_security_group_attribute(const params_t& p, std::string_view host);
+    api_reply delete_security_group(const params_t& p, std::string_view host);
+    // A security group of the region, or nullptr.
+    security_group_record* find_group(std::string_view id, std::string_view region);
+    // The EipAddress object of an instance's item (empty fields when none).
+    void show_eip(const instance& i, boost::json::object& item, bool with_unassociate);
+
     // ClientToken idempotency (ecs-api.md §4.14) around an operation.
     template <class Operation>
     api_reply idempotent(const authenticated_call& call, std::string_view host, Operation&& op);
@@ -63,6 +83,7 @@ private:
     boost::asio::any_io_executor executor_;
     const options& options_;
     std::map<std::string, std::unique_ptr<instance>, std::less<>> instances_;
+    network_state networks_;
     std::uint64_t next_sequence_ = 1;
     std::uint32_t next_address_ = 10;
 

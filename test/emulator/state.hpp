@@ -13,6 +13,7 @@
 #include "options.hpp"
 #include "request_log.hpp"
 #include "sts_service.hpp"
+#include "vpc_service.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -52,6 +53,7 @@ struct state {
     nonce_cache nonces;
     authenticator auth;
     ecs_service ecs;
+    vpc_service vpc{ecs}; // VPCs, vSwitches, EIPs: over ecs's network state
     sts_service sts;
     metadata_service metadata;
     fault_injector faults;
@@ -63,7 +65,7 @@ struct state {
     // Open connections, to close them all on stop().
     std::map<std::uint64_t, boost::asio::ip::tcp::socket*> connections;
 
-    // Restores the initial state: instances, tokens, nonces, faults, log, keys.
+    // Restores the initial state: instances, networks, tokens, nonces, faults, log, keys.
     void reset();
 
     response_plan handle(const http_request& req, std::uint64_t connection_id);

@@ -4,12 +4,11 @@
 // (@alicloud/ecs20140526, vpc20160428, sts20150401 or ram20150501: the package
 // the schema was read from) over verified HTTPS:
 //
-//   node schema_mode.js https://127.0.0.1:PORT <product> <schema.json> [<stateful>]
+//   node schema_mode.js https://127.0.0.1:PORT <product> <schema.json>
 //
-// <stateful> names the operations the emulator keeps state for, which other
-// tests cover: a directory of <Action>.json metadata (test/emulator/api_meta/ecs)
-// or a comma-separated list (AssumeRole). For every other operation of the
-// schema, the SDK sends a request with every parameter set (one element per
+// The operations the emulator keeps state for, which other tests cover, are
+// the ones it names (GET /_emulator/operations). For every other operation of
+// the schema, the SDK sends a request with every parameter set (one element per
 // list, its JSON-encoded parameters as the SDK encodes them, a JSON policy
 // where a policy document goes), and must accept the answer: HTTP 200, and its
 // response model, read back with toMap(), holds every field of the response
@@ -18,12 +17,13 @@
 // sends them. The last line is "N passed, 0 failed"; the first failure exits 1.
 const assert = require('assert');
 const fs = require('fs');
+const https = require('https');
 const Module = require('module');
 const { toModel } = require('./sdk_models');
 
-const [BASE, PRODUCT, SCHEMA_FILE, STATEFUL_ARG] = process.argv.slice(2);
+const [BASE, PRODUCT, SCHEMA_FILE] = process.argv.slice(2);
 if (!BASE || !/^https:\/\/[^/]+$/.test(BASE) || !PRODUCT || !SCHEMA_FILE) {
-    console.error('usage: node schema_mode.js https://127.0.0.1:PORT <product> <schema.json> [<stateful dir or A,B>]');
+    console.error('usage: node schema_mode.js https://127.0.0.1:PORT <product> <schema.json>');
     process.exit(2);
 }
 if (!process.env.NODE_EXTRA_CA_CERTS) {
@@ -41,17 +41,25 @@ const sdkRequire = Module.createRequire(require.resolve(PACKAGE));
 const OpenApiCore = sdkRequire('@alicloud/openapi-core');
 const Dara = sdkRequire('@darabonba/typescript');
 
-function statefulOperations(arg) {
-    if (!arg) return new Set();
-    if (fs.existsSync(arg) && fs.statSync(arg).isDirectory()) {
-        const names = fs.readdirSync(arg).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
-        assert.ok(names.length > 0, `no operation metadata in ${arg}`);
-        return new Set(names);
-    }
-    return new Set(arg.split(','));
+// The operations of this version the emulator keeps state for, as it says.
+function statefulOperations(version) {
+    return new Promise((resolve, reject) => {
+        https.get(`${BASE}/_emulator/operations`, (res) => {
+            let text = '';
+            res.on('data', (chunk) => { text += chunk; });
+            res.on('end', () => {
+                try {
+                    assert.strictEqual(res.statusCode, 200, `GET /_emulator/operations: HTTP ${res.statusCode}`);
+                    const names = JSON.parse(text).stateful[version];
+                    assert.ok(Array.isArray(names), `GET /_emulator/operations: nothing for ${version}`);
+                    for (const name of names)
+                        assert.ok(schema.operations[name], `${name} (stateful) is not an operation of ${PRODUCT}`);
+                    resolve(new Set(names));
+                } catch (e) { reject(e); }
+            });
+        }).on('error', reject);
+    });
 }
-const STATEFUL = statefulOperations(STATEFUL_ARG);
-for (const name of STATEFUL) assert.ok(schema.operations[name], `${name} (stateful) is not an operation of ${PRODUCT}`);
 
 // A policy document is a string to the schema and JSON to the service (RAM).
 const isPolicyDocument = (name) => name.endsWith('PolicyDocument');
@@ -111,6 +119,8 @@ function checkValue(f, v, where) {
 }
 
 async function main() {
+    const STATEFUL = await statefulOperations(schema.operations[Object.keys(schema.operations)[0]].version);
+    console.log(`# ${STATEFUL.size} operations with state, left to their own tests: ${[...STATEFUL].join(' ') || '-'}`);
     const cfg = { accessKeyId: 'testid', accessKeySecret: 'testsecret', endpoint: new URL(BASE).host, regionId: 'cn-hangzhou' };
     const client = new Sdk.default(new OpenApiCore.$OpenApiUtil.Config(cfg));
     let passed = 0;

@@ -225,7 +225,7 @@ control() {
 # left_behind: the ids sample 10 printed that the emulator still has.
 left_behind() {
   local state id
-  state=$(control GET /_emulator/network)
+  state=$(control GET /_emulator/resources)
   for id in $(grep -Eo '\b(vpc|vsw|sg|eip|i)-[0-9a-z]+\b' <<<"$out" | sort -u); do
     [[ $state == *"\"$id\""* ]] && echo "$id"
   done

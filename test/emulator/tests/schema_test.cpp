@@ -57,24 +57,27 @@ TEST_CASE("schema mode: an answer has every field of the response schema, lists 
 {
     running_emulator emu;
     client c(emu.http);
-    auto r = c.call("DescribeSecurityGroups", {{"RegionId", "cn-hangzhou"}});
+    // DescribeDedicatedHosts: security groups keep state now (network_test.cpp).
+    auto r = c.call("DescribeDedicatedHosts", {{"RegionId", "cn-hangzhou"}});
     INFO(r.body);
     REQUIRE(r.status == 200);
     const auto& body = r.json.as_object();
-    CHECK(body.at("RegionId") == "cn-hangzhou");  // the schema's example
-    CHECK(body.at("NextToken") == "e71d8a535bd9cc11");
-    CHECK(body.at("TotalCount").is_int64());      // int32 in the schema: a JSON number
-    CHECK(body.at("TotalCount") == 20);
-    const auto& groups = body.at("SecurityGroups").at("SecurityGroup").as_array();
-    REQUIRE(groups.size() == 2);
-    const auto& group = groups[0].as_object();
-    CHECK(group.at("ServiceManaged") == true); // booleans are true: a reader tells them from "not sent"
-    CHECK(group.at("EcsCount").as_int64() != 0);
-    CHECK(group.at("Description").is_string());
-    CHECK_FALSE(group.at("Description").as_string().empty());
-    CHECK(group.at("Tags").at("Tag").as_array().size() == 2);
+    CHECK(body.at("NextToken") == "e71d8a535bd9cc11"); // the schema's example
+    CHECK(body.at("TotalCount").is_int64());           // int32 in the schema: a JSON number
+    CHECK(body.at("TotalCount") == 3);
+    const auto& hosts = body.at("DedicatedHosts").at("DedicatedHost").as_array();
+    REQUIRE(hosts.size() == 2);
+    const auto& host = hosts[0].as_object();
+    CHECK(host.at("Cores").as_int64() != 0);
+    CHECK(host.at("Description").is_string());
+    CHECK_FALSE(host.at("Description").as_string().empty());
+    CHECK(host.at("Tags").at("Tag").as_array().size() == 2);
+    // Booleans are true: a reader tells them from "not sent".
+    auto disks = c.call("DescribeDisks", {{"RegionId", "cn-hangzhou"}});
+    REQUIRE(disks.status == 200);
+    CHECK(disks.json.at("Disks").at("Disk").at(0).at("Portable") == true);
     // The RequestId is fresh; everything else is the same every time.
-    auto again = c.call("DescribeSecurityGroups", {{"RegionId", "cn-hangzhou"}});
+    auto again = c.call("DescribeDedicatedHosts", {{"RegionId", "cn-hangzhou"}});
     CHECK(again.json.at("RequestId") != r.json.at("RequestId"));
     CHECK(without_request_id(again.json) == without_request_id(r.json));
     CHECK(r.headers["x-acs-request-id"] == r.json.at("RequestId").as_string());
