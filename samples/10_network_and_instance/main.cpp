@@ -243,10 +243,14 @@ asio::awaitable<void> remove(std::string what, std::function<asio::awaitable<voi
                 std::cout << "deleted " << what << " (already gone)\n";
                 co_return;
             }
-            const bool dependency = server.code.starts_with("DependencyViolation") ||
-                                    server.code.find("IncorrectStatus") != std::string::npos ||
-                                    server.code.find("Busy") != std::string::npos;
-            if (!dependency || attempt == 150) {
+            // Still in use, or in a state that will pass (an instance still
+            // Pending: IncorrectInstanceStatus.Initializing): wait and repeat.
+            const std::string& code = server.code;
+            const bool settling = code.starts_with("DependencyViolation") ||
+                                  (code.starts_with("Incorrect") && code.find("Status") != std::string::npos) ||
+                                  code.find("OperationConflict") != std::string::npos ||
+                                  code.find("Busy") != std::string::npos;
+            if (!settling || attempt == 150) {
                 std::cout << "could not delete " << what << ": " << e.what() << "\n";
                 ++failures;
                 co_return;
@@ -332,6 +336,7 @@ asio::awaitable<int> tear_down(clients c, made& m)
 
 int main(int argc, char** argv)
 {
+    std::cout << std::unitbuf; // each step shows as it happens, also through a pipe or into a file
     asio::io_context ioc;
     const alicloud::client_options options = samples::options_from(argc, argv);
     ecs::client ecs_client(ioc, options);

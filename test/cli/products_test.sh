@@ -48,8 +48,11 @@ has "$out" '^  --VbrInstanceIds +String$' "GrantInstanceToVbr --help (one comma-
 out=$("$cli" sts AssumeRole --help) || fail "AssumeRole --help: exit $?"
 has "$out" '^  --RoleArn +String +required$' "AssumeRole --help"
 has "$out" '^  --DurationSeconds +Long \(int64\)$' "AssumeRole --help"
+# RAM's schema marks no parameter required (nor does its SDK check any): its
+# types are checked.
 out=$("$cli" ram CreateUser --help) || fail "CreateUser --help: exit $?"
-has "$out" '^  --UserName +String +required$' "CreateUser --help"
+has "$out" '^  --UserName +String$' "CreateUser --help"
+has "$("$cli" ram ListUsers --help)" '^  --MaxItems +Long \(int64\)$' "ListUsers --help"
 
 # --- refused before sending ---------------------------------------------------------------------
 expect_error "vpc action typo" "vpc has no action 'CreateVswitch' in API version 2016-04-28; did you mean CreateVSwitch?" \
@@ -62,7 +65,7 @@ expect_error "vpc wrong type" "--PageSize takes an Integer (int32)" \
 expect_error "unknown product" "unknown product 'oss' (known: ecs, ram, sts, vpc)" --print-request "${keys[@]}" oss ListBuckets
 
 # --- each product's host, as its official SDK resolves it ----------------------------------------
-host_of() { "$cli" --print-request "${keys[@]}" "$@" | sed -n 's/^Host: //p' | tr -d '\r' | head -1; }
+host_of() { "$cli" --print-request "${keys[@]}" "$@" | sed -n 's/^host: //p' | tr -d '\r' | head -1; }
 [[ $(host_of --region cn-shanghai vpc DescribeVpcs) == vpc.cn-shanghai.aliyuncs.com ]] \
   || fail "vpc in cn-shanghai: $(host_of --region cn-shanghai vpc DescribeVpcs)"
 [[ $(host_of --region cn-shanghai ram ListUsers) == ram.aliyuncs.com ]] \
@@ -76,16 +79,16 @@ start_emulator "$emulator"
 send=(--endpoint "https://127.0.0.1:$port" --ca-file "$dir/ca.pem" --access-key-id testid --access-key-secret testsecret)
 expect_error "sent: VpcId missing" "CreateVSwitch needs --VpcId" "${send[@]}" --region cn-hangzhou vpc CreateVSwitch \
   --ZoneId cn-hangzhou-i --CidrBlock 10.0.1.0/24
-expect_error "sent: UserName missing" "CreateUser needs --UserName" "${send[@]}" ram CreateUser
+expect_error "sent: a wrong type" "--MaxItems takes a Long (int64)" "${send[@]}" ram ListUsers --MaxItems many
 log=$(requests)
-for action in CreateVSwitch CreateUser; do
+for action in CreateVSwitch ListUsers; do
   [[ "$log" != *"\"action\":\"$action\""* ]] || fail "a refused $action reached the emulator: $log"
 done
 out=$("$cli" "${send[@]}" --region cn-hangzhou vpc DescribeVpcs) || fail "vpc DescribeVpcs: exit $?"
 grep -q '"RequestId"' <<<"$out" || fail "vpc DescribeVpcs answered: $out"
 out=$("$cli" "${send[@]}" ram ListUsers) || fail "ram ListUsers: exit $?"
 grep -q '"Users"' <<<"$out" || fail "ram ListUsers answered: $out"
-out=$("$cli" "${send[@]}" sts AssumeRole --RoleArn acs:ram::123456789012:role/cli --RoleSessionName cli) \
+out=$("$cli" "${send[@]}" sts AssumeRole --RoleArn acs:ram::123456789012:role/test-role --RoleSessionName cli) \
   || fail "sts AssumeRole: exit $?"
 grep -q '"SecurityToken"' <<<"$out" || fail "sts AssumeRole answered: $out"
 log=$(requests)

@@ -215,10 +215,10 @@ expect "09" '^request t-1 \(5 s deadline\): [0-9]+ found; [0-9]+ not found; in [
 
 # control <METHOD> <path> [JSON body]: the emulator's control API, over plain HTTP.
 control() {
-  local fd
+  local fd body=${3:-}
   exec {fd}<>"/dev/tcp/127.0.0.1/$control_port" || return 1
   printf '%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %s\r\n\r\n%s' \
-    "$1" "$2" "${#3}" "${3:-}" >&"$fd"
+    "$1" "$2" "${#body}" "$body" >&"$fd"
   timeout 10 cat <&"$fd" | sed '1,/^\r$/d'
   exec {fd}>&-
 }
