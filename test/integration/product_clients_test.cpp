@@ -1,9 +1,11 @@
 // The four product clients side by side: one credentials provider shared by
 // all of them refreshes once for all, each reaches its own product's endpoint,
-// and the clients beside ECS have its contract (every token).
+// each has its own Go model (enable_async, shutdown), and the clients beside
+// ECS have its contract (every token).
 
 #include "client_support.hpp"
 
+#include <alicloud/adapters/channel.hpp>
 #include <alicloud/credentials/providers.hpp>
 #include <alicloud/ecs.hpp>
 #include <alicloud/ram.hpp>
@@ -120,4 +122,28 @@ TEST_CASE("product clients: the VPC client completes by callback, deferred and c
     CHECK(by_deferred == error_code());
     REQUIRE(missing);
     CHECK(missing->find("VpcId") != std::string::npos);
+}
+
+TEST_CASE("product clients: enable_async and shutdown are each client's own, as in the Go SDK",
+          "[products][go]")
+{
+    running_emulator emu;
+    const client_options o = test::http_options_for(emu);
+    vpc::client vpc(o); // no executor: each owns its threads
+    ram::client ram(o);
+    vpc.enable_async(2, 10);
+    ram.enable_async(2, 10);
+
+    auto vpcs = vpc.describe_vpcs({.region_id = "cn-hangzhou"}, alicloud::as_channel); // from this plain thread, as in Go
+    auto [vpc_ec, vpc_answer] = vpcs.receive();
+    CHECK_FALSE(vpc_ec);
+    CHECK_FALSE(vpc_answer.request_id.empty());
+
+    vpc.shutdown();
+    auto after = vpc.describe_vpcs({.region_id = "cn-hangzhou"}, alicloud::as_channel).receive();
+    CHECK(after.first == errc::shut_down);
+    // The RAM client is not the VPC client: it still works.
+    auto users = ram.list_users({}, alicloud::as_channel).receive();
+    CHECK_FALSE(users.first);
+    ram.shutdown();
 }
