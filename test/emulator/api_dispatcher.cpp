@@ -22,8 +22,6 @@ namespace {
 
 namespace http = boost::beast::http;
 
-constexpr std::string_view ecs_api_version = "2014-05-26";
-
 api_reply fault_reply(const fault_decision& f, std::string_view host)
 {
     if (f.kind == fault_kind::throttling)

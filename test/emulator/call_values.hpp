@@ -10,6 +10,7 @@
 
 #include <alicloud/core/parameters.hpp>
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
@@ -31,6 +32,15 @@ inline api_reply ok(boost::json::object body = {})
     for (auto& member : body)
         r.body.emplace(member.key(), std::move(member.value()));
     return r;
+}
+
+// A JSON array of the strings.
+inline boost::json::array strings(const std::vector<std::string>& items)
+{
+    boost::json::array out;
+    for (const auto& s : items)
+        out.emplace_back(s);
+    return out;
 }
 
 inline std::string_view get(const parameters& p, std::string_view name, std::string_view fallback = {})

@@ -119,7 +119,7 @@ http_response control(state& s, const http_request& req, std::string_view path)
     if (path == "/_emulator/operations" && method == http::verb::get) {
         // Which operations keep state, by API version (the rest: schema mode).
         boost::json::object by_version;
-        for (const std::string_view version : {"2014-05-26", "2015-04-01", "2015-05-01", "2016-04-28"}) {
+        for (const std::string_view version : {ecs_api_version, sts_api_version, ram_api_version, vpc_api_version}) {
             boost::json::array names;
             for (const auto& name : stateful_operations(version))
                 names.emplace_back(name);

@@ -165,7 +165,7 @@ api_reply ecs_service::handle(const authenticated_call& call, std::string_view h
     if (a.find("SecurityGroup") != std::string::npos) {
         // Security groups have the schema's checks too, stricter than the
         // metadata's (Permissions.N numbered from 1, typed fields).
-        if (const schema_operation* op = find_schema_operation(builtin_schemas(), "2014-05-26", a))
+        if (const schema_operation* op = find_schema_operation(builtin_schemas(), ecs_api_version, a))
             if (auto bad = check_request(*op, p, host))
                 return std::move(*bad);
     }

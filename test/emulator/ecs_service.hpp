@@ -18,8 +18,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace alicloud::emulator {
+
+inline constexpr std::string_view ecs_api_version = "2014-05-26";
 
 class ecs_service {
 public:

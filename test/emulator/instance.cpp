@@ -1,5 +1,6 @@
 #include "instance.hpp"
 
+#include "call_values.hpp"
 #include "utc_time.hpp"
 
 #include <boost/json/array.hpp>
@@ -8,14 +9,6 @@
 
 namespace alicloud::emulator {
 namespace {
-
-boost::json::array strings(const std::vector<std::string>& items)
-{
-    boost::json::array out;
-    for (const auto& s : items)
-        out.emplace_back(s);
-    return out;
-}
 
 boost::json::object ip_list(const std::string& ip)
 {

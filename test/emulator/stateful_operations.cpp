@@ -1,15 +1,12 @@
 #include "stateful_operations.hpp"
 
 #include "api_meta.hpp"
+#include "ecs_service.hpp"
 #include "schema_catalog.hpp"
 #include "sts_service.hpp"
 #include "vpc_service.hpp"
 
 namespace alicloud::emulator {
-
-namespace {
-constexpr std::string_view ecs_api_version = "2014-05-26";
-}
 
 bool keeps_state(std::string_view version, std::string_view action)
 {

@@ -14,6 +14,9 @@
 
 namespace alicloud::emulator {
 
+// RAM keeps no state (ECS, STS and VPC name their versions beside their services).
+inline constexpr std::string_view ram_api_version = "2015-05-01";
+
 bool keeps_state(std::string_view version, std::string_view action);
 
 // The stateful operations of a version, sorted; empty for one it has no schema of.

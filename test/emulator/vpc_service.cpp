@@ -72,14 +72,6 @@ boost::json::object tags_json(const tag_list& tags)
     return {{"Tag", std::move(list)}};
 }
 
-boost::json::array strings(const std::vector<std::string>& items)
-{
-    boost::json::array out;
-    for (const auto& s : items)
-        out.emplace_back(s);
-    return out;
-}
-
 std::string iso_time(std::chrono::system_clock::time_point t)
 {
     return utc_time(t, utc_precision::seconds);
