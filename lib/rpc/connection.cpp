@@ -8,7 +8,7 @@ namespace alicloud::detail {
 
 bool connection::closed_by_peer()
 {
-    auto& socket = lowest().socket();
+    auto& socket = lowest();
     if (!socket.is_open())
         return true;
     char byte;
@@ -21,7 +21,7 @@ bool connection::closed_by_peer()
 void connection::close() noexcept
 {
     boost::system::error_code ignored;
-    auto& socket = lowest().socket();
+    auto& socket = lowest();
     socket.shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
     socket.close(ignored);
 }

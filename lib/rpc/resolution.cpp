@@ -1,56 +1,35 @@
 #include "resolution.hpp"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/bind_executor.hpp>
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <memory>
-#include <optional>
 
 namespace alicloud::detail {
-namespace {
 
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-// What the resolver and the waiting coroutine share; touched only on the
-// coroutine's executor.
-struct pending_resolve {
-    explicit pending_resolve(const asio::any_io_executor& ex) : signal(ex) {}
-    asio::steady_timer signal;
-    std::optional<tcp::resolver> resolver; // the system's; none with a hook
-    resolution answer;
-
-    void complete(error_code e, std::vector<tcp::endpoint> found)
-    {
-        if (answer.done)
-            return;
-        answer.done = true;
-        answer.ec = e;
-        answer.endpoints = std::move(found);
-        signal.cancel();
-    }
-};
-
-} // namespace
-
-asio::awaitable<resolution> resolve(const std::string& host, std::uint16_t port,
-                                    std::chrono::steady_clock::time_point deadline,
-                                    const decltype(client_options::resolve)& hook)
+std::optional<tcp::endpoint> literal_endpoint(const std::string& host, std::uint16_t port)
 {
     error_code not_literal;
     const auto address = asio::ip::make_address(host, not_literal);
-    if (!not_literal)
-        co_return resolution{.done = true, .literal = true, .ec = {}, .endpoints = {tcp::endpoint(address, port)}};
+    if (not_literal)
+        return std::nullopt;
+    return tcp::endpoint(address, port);
+}
 
-    auto ex = co_await asio::this_coro::executor;
-    auto st = std::make_shared<pending_resolve>(ex);
-    st->signal.expires_at(deadline);
+void start_resolve(const std::string& host, std::uint16_t port, const decltype(client_options::resolve)& hook,
+                   const asio::any_io_executor& ex, resolved_handler done)
+{
     if (hook) {
-        hook(host, [st, ex, port](error_code ec, std::vector<std::string> addresses) {
+        // The hook may answer on any thread, or inside this call: the answer is
+        // posted, never run here.
+        hook(host, [ex, port, done = std::move(done)](error_code ec, std::vector<std::string> addresses) mutable {
             std::vector<tcp::endpoint> found;
             for (const auto& text : addresses) {
                 error_code bad;
@@ -60,24 +39,44 @@ asio::awaitable<resolution> resolve(const std::string& host, std::uint16_t port,
             }
             if (!ec && found.empty())
                 ec = asio::error::host_not_found;
-            asio::post(ex, [st, ec, found = std::move(found)]() mutable { st->complete(ec, std::move(found)); });
+            asio::post(ex, [ec, found = std::move(found), done = std::move(done)]() mutable { done(ec, std::move(found)); });
         });
-    } else {
-        st->resolver.emplace(ex);
-        st->resolver->async_resolve(
-            host, std::to_string(port),
-            asio::bind_executor(ex, [st](error_code ec, const tcp::resolver::results_type& results) {
-                std::vector<tcp::endpoint> found;
-                for (const auto& r : results)
-                    found.push_back(r.endpoint());
-                st->complete(ec, std::move(found));
-            }));
+        return;
     }
+    auto resolver = std::make_shared<tcp::resolver>(ex);
+    resolver->async_resolve(host, std::to_string(port),
+                            asio::bind_executor(ex, [resolver, done = std::move(done)](
+                                                        error_code ec, const tcp::resolver::results_type& results) {
+                                std::vector<tcp::endpoint> found;
+                                for (const auto& r : results)
+                                    found.push_back(r.endpoint());
+                                done(ec, std::move(found));
+                            }));
+}
+
+asio::awaitable<resolution> resolve(const std::string& host, std::uint16_t port,
+                                    std::chrono::steady_clock::time_point deadline,
+                                    const decltype(client_options::resolve)& hook)
+{
+    if (auto literal = literal_endpoint(host, port))
+        co_return resolution{.done = true, .literal = true, .ec = {}, .endpoints = {*literal}};
+    // What the answer and the waiting coroutine share; touched only on its executor.
+    struct pending {
+        explicit pending(const asio::any_io_executor& ex) : signal(ex) {}
+        asio::steady_timer signal;
+        resolution answer;
+    };
+    auto ex = co_await asio::this_coro::executor;
+    auto st = std::make_shared<pending>(ex);
+    st->signal.expires_at(deadline);
+    start_resolve(host, port, hook, ex, [st](error_code ec, std::vector<tcp::endpoint> found) {
+        st->answer = {.done = true, .literal = false, .ec = ec, .endpoints = std::move(found)};
+        st->signal.cancel();
+    });
     if (!st->answer.done)
         co_await st->signal.async_wait(asio::as_tuple(asio::use_awaitable));
-    if (!st->answer.done && st->resolver)
-        st->resolver->cancel(); // the answer, whenever it comes, lands in `st` and is dropped with it
-    co_return st->answer;
+    resolution out = st->answer;
+    co_return out;
 }
 
 } // namespace alicloud::detail
