@@ -6,10 +6,6 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -229,125 +225,40 @@ void* scalar_slot(const field_info& f, void* member)
 // that grows as they arrive moves every element it already holds each time
 // it doubles, and an element (an instance: 2 KB of strings, lists, nested
 // objects) is costly to move: 20 % of a DescribeInstances decode went there.
-// So before the first element the array's text is read ahead to count its
-// elements, and the vector is allocated once. At most this many, so that an
-// array whose text breaks after many commas reserves no more than a page of
-// elements the parser never reaches; a longer list grows from there.
-constexpr std::size_t most_expected = 256;
+// So the vector is reserved for as many elements as the same list had the
+// last time this thread decoded it: a program pages through one kind of
+// answer with one page size. (Reading the array's text ahead to count its
+// elements cost a tenth of the decode: a second pass over the body.) A list
+// that is longer this time grows from there; one that is shorter leaves
+// unused capacity, at most `most_expected` elements.
+constexpr std::size_t most_expected = 128;
 
-// The bytes of a 16-byte block that matter to count_elements, bit i for byte
-// i: quotes, backslashes, commas, and brackets opening ({ [) or closing (} ]).
-struct block_bits {
-    unsigned quotes = 0;
-    unsigned backslashes = 0;
-    unsigned commas = 0;
-    unsigned opens = 0;
-    unsigned closes = 0;
+class list_sizes {
+public:
+    std::size_t expected(const field_info* f) const noexcept
+    {
+        const entry& e = slots_[slot(f)];
+        return e.field == f ? e.count : 0;
+    }
+    void seen(const field_info* f, std::size_t count) noexcept
+    {
+        slots_[slot(f)] = {f, static_cast<std::uint32_t>(std::min(count, most_expected))};
+    }
+
+private:
+    struct entry {
+        const field_info* field = nullptr;
+        std::uint32_t count = 0;
+    };
+    static std::size_t slot(const field_info* f) noexcept
+    {
+        const auto p = reinterpret_cast<std::uintptr_t>(f);
+        return static_cast<std::size_t>((p * 0x9E3779B97F4A7C15ull) >> 58); // 64 slots
+    }
+    std::array<entry, 64> slots_{};
 };
 
-block_bits classify(const char* p) // 16 readable bytes
-{
-#if defined(__SSE2__)
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20)); // [ and ] to { and }
-    auto bits = [](__m128i bytes, char c) {
-        return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c))));
-    };
-    return {bits(v, '"'), bits(v, '\\'), bits(v, ','), bits(folded, '{'), bits(folded, '}')};
-#else
-    block_bits b;
-    for (unsigned i = 0; i < 16; ++i) {
-        const char c = p[i];
-        b.quotes |= unsigned{c == '"'} << i;
-        b.backslashes |= unsigned{c == '\\'} << i;
-        b.commas |= unsigned{c == ','} << i;
-        b.opens |= unsigned{c == '{' || c == '['} << i;
-        b.closes |= unsigned{c == '}' || c == ']'} << i;
-    }
-    return b;
-#endif
-}
-
-// How many elements the array after `p` has (up to `most`). `p` is where the
-// key naming the array ended in the body: at its closing quote, then `:` and
-// `[`. 0 when the text there is not that. Only a hint: the parser still reads
-// and checks every byte, so a body that breaks later breaks as before.
-//
-// A byte loop over the array cost nearly as much as the moves it saved (a
-// branch the processor cannot predict at every string's end), so the text
-// is read 16 bytes at a time as bit masks: the bytes inside strings are those
-// after an odd number of unescaped quotes (a running XOR of the quote bits),
-// and only the commas and brackets outside strings are looked at one by one.
-std::size_t count_elements(const char* p, const char* end, std::size_t most)
-{
-    auto skip_blanks = [&] {
-        while (p != end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-            ++p;
-    };
-    if (p == end || *p != '"')
-        return 0;
-    ++p;
-    skip_blanks();
-    if (p == end || *p != ':')
-        return 0;
-    ++p;
-    skip_blanks();
-    if (p == end || *p != '[')
-        return 0;
-    ++p;
-    skip_blanks();
-    if (p == end || *p == ']')
-        return 0;
-    std::size_t n = 1;
-    std::size_t depth = 0;        // inside an element
-    unsigned in_string = 0;       // 0xFFFF when the last block ended inside a string
-    bool escape_next = false;     // the last block ended in an unpaired backslash
-    char tail[16];
-    for (; p < end; p += 16) {
-        const char* block = p;
-        if (end - p < 16) {
-            std::memset(tail, 0, sizeof tail); // NUL bytes are none of the bytes looked for
-            std::memcpy(tail, p, static_cast<std::size_t>(end - p));
-            block = tail;
-        }
-        block_bits b = classify(block);
-        if (b.backslashes != 0 || escape_next) {
-            unsigned escaped = 0;
-            for (unsigned i = 0; i < 16; ++i) {
-                if (escape_next) {
-                    escaped |= 1u << i;
-                    escape_next = false;
-                } else {
-                    escape_next = ((b.backslashes >> i) & 1u) != 0;
-                }
-            }
-            b.quotes &= ~escaped;
-        }
-        unsigned inside = b.quotes; // bit i: byte i follows an opening quote
-        inside ^= inside << 1;
-        inside ^= inside << 2;
-        inside ^= inside << 4;
-        inside ^= inside << 8;
-        inside = (inside ^ in_string) & 0xFFFFu;
-        in_string = (inside & 0x8000u) != 0 ? 0xFFFFu : 0;
-        const unsigned commas = b.commas & ~inside;
-        const unsigned opens = b.opens & ~inside;
-        for (unsigned marks = (commas | opens | b.closes) & ~inside; marks != 0; marks &= marks - 1) {
-            const unsigned bit = marks & (~marks + 1);
-            if ((commas & bit) != 0) {
-                if (depth == 0 && ++n == most)
-                    return n;
-            } else if ((opens & bit) != 0) {
-                ++depth;
-            } else if (depth == 0) {
-                return n; // the array's `]`
-            } else {
-                --depth;
-            }
-        }
-    }
-    return n;
-}
+thread_local list_sizes last_list_sizes;
 
 class model_handler {
 public:
@@ -356,7 +267,7 @@ public:
     static constexpr std::size_t max_key_size = std::size_t(-1);
     static constexpr std::size_t max_string_size = std::size_t(-1);
 
-    model_handler(const class_info& cls, void* root, std::string_view body) : root_cls_(cls), root_(root), body_(body)
+    model_handler(const class_info& cls, void* root) : root_cls_(cls), root_(root)
     {
         stack_.reserve(16);
     }
@@ -455,6 +366,9 @@ public:
     {
         if (unskip())
             return true;
+        const frame& top = stack_.back();
+        if (top.t == frame::type::list && top.field->kind == kind::object)
+            last_list_sizes.seen(top.field, top.count);
         stack_.pop_back();
         return true;
     }
@@ -471,11 +385,9 @@ public:
         if (skipping())
             return true;
         std::string_view key(s.data(), s.size());
-        key_end_ = in_body(key) ? key.data() + key.size() : nullptr;
         if (!key_.empty()) {
             key_.append(key);
             key = key_;
-            key_end_ = nullptr; // arrived in parts: not where the body has it
         }
         frame& top = stack_.back();
         switch (top.t) {
@@ -603,13 +515,6 @@ private:
 
     bool skipping() const noexcept { return skip_depth_ > 0; }
 
-    // Whether the parser handed over `s` in place, not from its own buffer.
-    bool in_body(std::string_view s) const noexcept
-    {
-        const std::less<const char*> before;
-        return !before(s.data(), body_.data()) && !before(body_.data() + body_.size(), s.data() + s.size());
-    }
-
     // The value about to start is not wanted: skip it whole.
     bool skip_value()
     {
@@ -643,12 +548,10 @@ private:
         return true;
     }
 
-    // A list begins: its key just arrived, so for a list of objects the
-    // array's text follows key_end_.
     bool push_list(frame f)
     {
-        if (f.field->kind == kind::object && key_end_ != nullptr)
-            f.expected = count_elements(key_end_, body_.data() + body_.size(), most_expected);
+        if (f.field->kind == kind::object)
+            f.expected = last_list_sizes.expected(f.field);
         return push(f);
     }
 
@@ -741,8 +644,6 @@ private:
 
     const class_info& root_cls_;
     void* root_;
-    std::string_view body_;
-    const char* key_end_ = nullptr; // where the last key ended in body_, when it is there whole
     std::vector<frame> stack_;
     std::array<guess, 64> guesses_{};
     std::size_t skip_depth_ = 0;
@@ -761,7 +662,7 @@ bool decode(const class_info& cls, std::string_view body, void* response, error_
     cls.reset(response); // a decode replaces whatever the model held
     boost::json::parse_options options;
     options.max_depth = 64;
-    boost::json::basic_parser<model_handler> parser(options, cls, response, body);
+    boost::json::basic_parser<model_handler> parser(options, cls, response);
     boost::json::error_code jec;
     const std::size_t used = parser.write_some(false, body.data(), body.size(), jec);
     if (!jec && used != body.size())
