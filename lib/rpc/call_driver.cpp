@@ -12,6 +12,7 @@
 // connect, the TLS handshake, the write and the reads together - not a timer
 // per read as Beast's tcp_stream would arm.
 
+#include "answer_parser.hpp"
 #include "call_control.hpp"
 #include "client_impl.hpp"
 #include "resolution.hpp"
@@ -25,15 +26,10 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/error.hpp>
-#include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
-
-#include <openssl/ssl.h>
 
 #include <optional>
 #include <random>
@@ -479,6 +475,7 @@ private:
                 return self->open_failed(attempt_phase::connect, self->stopped_ ? self->stopped_ : ec);
             error_code ignored;
             self->conn_->tcp->set_option(tcp::no_delay(true), ignored);
+            self->conn_->tcp->non_blocking(true, ignored); // written at once (write_plain), or by OpenSSL
             self->arm(self->attempt_deadline_);
             if (self->endpoint_.tls)
                 return self->handshake();
@@ -489,21 +486,43 @@ private:
     void handshake()
     {
         phase_ = attempt_phase::handshake;
-        auto& c = *conn_;
-        c.tls = std::make_unique<asio::ssl::stream<tcp::socket>>(std::move(*c.tcp), impl_->use_tls());
-        c.tcp.reset();
-        if (!literal_) // SNI takes names, not addresses (SSL_set_tlsext_host_name, without its C cast)
-            SSL_ctrl(c.tls->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-                     const_cast<char*>(endpoint_.host.c_str()));
-        if (opts().tls.verify_peer)
-            c.tls->set_verify_callback(asio::ssl::host_name_verification(endpoint_.host));
         if (stopped_)
             return open_failed(phase_, stopped_);
-        c.tls->async_handshake(asio::ssl::stream_base::client, on_strand([self = shared()](error_code ec) {
-            if (ec)
-                return self->open_failed(attempt_phase::handshake, self->stopped_ ? self->stopped_ : ec);
-            self->perform(self->machine_.leased(now()));
-        }));
+        error_code ec;
+        conn_->tls = new_tls_session(impl_->use_tls().native_handle(), conn_->tcp->native_handle(), endpoint_.host,
+                                     literal_, opts().tls.verify_peer, ec);
+        if (ec)
+            return open_failed(phase_, ec);
+        continue_handshake();
+    }
+
+    void continue_handshake()
+    {
+        const tls_step st = tls_handshake(conn_->tls.get());
+        if (st.wait != tls_step::need::nothing)
+            return when_ready(st.wait, [](call_op& self) { self.continue_handshake(); });
+        if (st.ec)
+            return open_failed(attempt_phase::handshake, st.ec);
+        perform(machine_.leased(now()));
+    }
+
+    // Runs `then` once the socket is readable or writable - or reports the
+    // step's end (a deadline or a cancellation closed it meanwhile).
+    template <class Then>
+    void when_ready(tls_step::need what, Then then)
+    {
+        const auto w = what == tls_step::need::readable ? tcp::socket::wait_read : tcp::socket::wait_write;
+        conn_->tcp->async_wait(w, on_strand([self = shared(), then](error_code ec) {
+                                   if (self->stopped_)
+                                       ec = self->stopped_;
+                                   if (!ec)
+                                       return then(*self);
+                                   if (self->phase_ == attempt_phase::handshake)
+                                       return self->open_failed(attempt_phase::handshake, ec);
+                                   if (self->phase_ == attempt_phase::write)
+                                       return self->on_written(ec);
+                                   self->on_read(ec, 0);
+                               }));
     }
 
     void open_failed(attempt_phase phase, error_code ec)
@@ -526,11 +545,34 @@ private:
         report_ = {};
         report_.reused = conn_->requests > 0;
         interim_ = 0;
-        auto done = on_strand([self = shared()](error_code ec, std::size_t) { self->on_written(ec); });
         if (conn_->tls)
-            asio::async_write(*conn_->tls, asio::buffer(wire_), std::move(done));
-        else
-            asio::async_write(*conn_->tcp, asio::buffer(wire_), std::move(done));
+            return write_tls();
+        write_plain();
+    }
+
+    // HTTPS: the request as one record (SSL_write takes it whole).
+    void write_tls()
+    {
+        const tls_step st = tls_write(conn_->tls.get(), wire_.data(), wire_.size());
+        if (st.wait != tls_step::need::nothing)
+            return when_ready(st.wait, [](call_op& self) { self.write_tls(); });
+        on_written(st.ec);
+    }
+
+    // Plain HTTP: the socket is non-blocking, and a request (a kilobyte or
+    // two) fits in the socket's send buffer, so it is written here and now,
+    // with no operation queued and no handler to run; what does not fit goes
+    // out asynchronously.
+    void write_plain()
+    {
+        error_code ec;
+        const std::size_t n = conn_->tcp->write_some(asio::buffer(wire_), ec);
+        if (ec == asio::error::would_block)
+            ec = {};
+        if (ec || n == wire_.size())
+            return on_written(ec);
+        asio::async_write(*conn_->tcp, asio::buffer(wire_) + n,
+                          on_strand([self = shared()](error_code e, std::size_t) { self->on_written(e); }));
     }
 
     void on_written(error_code ec)
@@ -552,6 +594,7 @@ private:
     void new_parser()
     {
         parser_.emplace();
+        parser_->eager(true);
         parser_->header_limit(static_cast<std::uint32_t>(max_head_bytes));
         parser_->body_limit(opts().max_response_bytes);
     }
@@ -570,11 +613,20 @@ private:
         if (want == 0)
             return exchange_failed(http::error::buffer_overflow);
         auto space = buffer.prepare(want);
-        auto done = on_strand([self = shared()](error_code ec, std::size_t n) { self->on_read(ec, n); });
         if (conn_->tls)
-            conn_->tls->async_read_some(space, std::move(done));
-        else
-            conn_->tcp->async_read_some(space, std::move(done));
+            return read_tls(space);
+        // (Asio reads at once only when the socket had more than the last read
+        // took: a connection back from the pool waits without a system call.)
+        conn_->tcp->async_read_some(
+            space, on_strand([self = shared()](error_code ec, std::size_t n) { self->on_read(ec, n); }));
+    }
+
+    void read_tls(asio::mutable_buffer space)
+    {
+        const tls_step st = tls_read(conn_->tls.get(), space.data(), space.size());
+        if (st.wait != tls_step::need::nothing)
+            return when_ready(st.wait, [space](call_op& self) { self.read_tls(space); });
+        on_read(st.ec, st.bytes);
     }
 
     void on_read(error_code ec, std::size_t n)
@@ -588,7 +640,7 @@ private:
                 return exchange_failed(pec);
             if (!parser_->is_done())
                 break;
-            report_.status = parser_->get().result_int();
+            report_.status = parser_->status;
             if (report_.status >= 200 || report_.status < 100 || report_.status == 101)
                 return exchange_succeeded();
             // Interim answers (100 Continue, 103 Early Hints) are skipped, as HTTP
@@ -607,7 +659,7 @@ private:
                     return exchange_failed(http::error::end_of_stream);
                 parser_->put_eof(pec); // an answer that ends with the connection
                 if (!pec && parser_->is_done()) {
-                    report_.status = parser_->get().result_int();
+                    report_.status = parser_->status;
                     return exchange_succeeded();
                 }
                 return exchange_failed(http::error::partial_message);
@@ -626,7 +678,7 @@ private:
             buffer.consume(used);
             report_.response_started = report_.response_started || parser_->got_some();
             if (parser_->is_header_done())
-                report_.status = parser_->get().result_int();
+                report_.status = parser_->status;
             if (pec == http::error::need_more) {
                 pec = {};
                 if (buffer.size() == buffer.max_size())
@@ -640,11 +692,9 @@ private:
 
     void exchange_succeeded()
     {
-        auto& res = parser_->get();
-        if (auto id = res.find("x-acs-request-id"); id != res.end())
-            report_.request_id = id->value();
-        report_.body = std::move(res.body());
-        report_.keep_alive = res.keep_alive();
+        report_.request_id = std::move(parser_->request_id);
+        report_.body = std::move(parser_->body);
+        report_.keep_alive = parser_->keep_alive();
         conn_->requests += 1;
         end_step();
         disarm();
@@ -737,7 +787,7 @@ private:
     std::vector<tcp::endpoint> addresses_;
     bool literal_ = false;
     std::unique_ptr<connection> conn_;
-    std::optional<http::response_parser<http::string_body>> parser_;
+    std::optional<answer_parser> parser_;
     unsigned interim_ = 0;
     exchange_report report_;
 };
