@@ -10,8 +10,9 @@
 // maximum (a chunk extension or a chunk size that never ends fills it, and the
 // read fails), the body against client_options::max_response_bytes.
 
+#include "tls_session.hpp"
+
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 
 #include <chrono>
@@ -31,16 +32,17 @@ inline boost::beast::flat_buffer reserved_buffer()
     return b;
 }
 
-// Plain sockets, not Beast's tcp_stream: a call's deadline is one timer for
-// the whole attempt (call_driver.cpp), not a timer per read and write.
+// A plain socket, not Beast's tcp_stream: a call's deadline is one timer for
+// the whole attempt (call_driver.cpp), not a timer per read and write. It is
+// non-blocking; for HTTPS, OpenSSL reads and writes it (tls_session.hpp).
 struct connection {
-    std::unique_ptr<boost::asio::ip::tcp::socket> tcp;                          // plain HTTP
-    std::unique_ptr<boost::asio::ssl::stream<boost::asio::ip::tcp::socket>> tls; // HTTPS
+    std::unique_ptr<boost::asio::ip::tcp::socket> tcp;
+    ssl_handle tls; // HTTPS: the session on tcp's descriptor
     boost::beast::flat_buffer buffer = reserved_buffer();
     std::chrono::steady_clock::time_point idle_since;
     unsigned requests = 0; // answered on this connection so far
 
-    boost::asio::ip::tcp::socket& lowest() { return tls ? tls->next_layer() : *tcp; }
+    boost::asio::ip::tcp::socket& lowest() { return *tcp; }
 
     // True when the peer closed it while it sat idle (a FIN or RST is waiting):
     // checked before reuse, so a stale connection costs no failed request.

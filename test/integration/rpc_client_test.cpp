@@ -371,3 +371,44 @@ TEST_CASE("rpc_client: a custom resolver pins a host name to addresses", "[rpc][
         CHECK(r.http_status == 200);
     }
 }
+
+TEST_CASE("rpc_client: TLS refuses a certificate for another name, or from a CA it does not trust", "[rpc][tls]")
+{
+    running_emulator emu;
+    asio::io_context ioc;
+    auto opts = options_for(emu);
+    opts.retry.max_attempts = 1;
+    const std::string port = std::to_string(emu.https.port());
+    // The emulator's certificate covers localhost and 127.0.0.1 only.
+    const auto way = GENERATE(as<std::string>{}, "another name", "untrusted CA", "unverified");
+    if (way != "untrusted CA") { // a name the certificate does not hold, pinned to the emulator's address
+        opts.endpoint = "https://ecs.example.com:" + port;
+        opts.resolve = [](const std::string&, client_options::resolve_done done) { done({}, {"127.0.0.1"}); };
+    }
+    if (way == "untrusted CA") {
+        running_emulator other; // its own CA, made when it starts
+        REQUIRE(other.ca_pem() != emu.ca_pem());
+        opts.tls.ca_pem = other.ca_pem();
+    } else if (way == "unverified") {
+        opts.tls.verify_peer = false; // what --insecure does: any certificate, for any name
+    }
+    INFO(way);
+    error_code ec;
+    rpc_response r;
+    int calls = 0;
+    rpc_client cl(ioc, opts);
+    cl.async_call(describe_regions(), [&](error_code e, rpc_response res) {
+        ec = e;
+        r = std::move(res);
+        ++calls;
+    });
+    run(ioc);
+    CHECK(calls == 1);
+    if (way == "unverified") {
+        CHECK_FALSE(ec);
+        return;
+    }
+    CHECK(ec);
+    CHECK_THAT(r.diag.client_message, Catch::Contains("TLS handshake with"));
+    CHECK_THAT(r.diag.client_message, Catch::Contains("certificate verify failed"));
+}
