@@ -600,14 +600,17 @@ TEST_CASE("objects of one class in one order, then in another, then with members
     CHECK((i[4].instance_id == "i-5" && i[4].cpu == 5 && i[4].memory == 5120 && i[4].zone_id == "z5"));
 }
 
-TEST_CASE("a list of objects is allocated once, for as many elements as its text holds", "[ecs][models]")
+TEST_CASE("a list of objects is allocated once, for as many elements as it held the last time", "[ecs][models]")
 {
-    // The decoder reads the array ahead to count its elements; strings that
-    // hold brackets, commas, quotes and backslashes are not structure.
-    const auto d = decode<ecs::describe_instances_response>(R"json({"Instances":{"Extra":[1,2],"Instance" :
+    // The decoder reserves a list for the size the same list had the last
+    // time this thread decoded it: a program pages through one kind of answer.
+    // Strings that hold brackets, commas, quotes and backslashes are not structure.
+    const std::string_view body = R"json({"Instances":{"Extra":[1,2],"Instance" :
         [ {"InstanceName":"a, \"b\" ]},{[","Tags":{"Tag":[{"TagKey":"k\\","TagValue":"]"},{"TagKey":"{"}]}},
           {"InstanceName":"\\\"}, {","Future":[[{"x":","}],{}]},
-          {"InstanceName":"c"} ]}})json");
+          {"InstanceName":"c"} ]}})json";
+    decode<ecs::describe_instances_response>(body);
+    const auto d = decode<ecs::describe_instances_response>(body); // the second time: sized at once
     REQUIRE_FALSE(d.ec);
     const auto& i = d.value.instances;
     REQUIRE(i.size() == 3);
@@ -621,14 +624,22 @@ TEST_CASE("a list of objects is allocated once, for as many elements as its text
     CHECK(i[1].instance_name == R"(\"}, {)");
     CHECK(i[2].instance_name == "c");
 
-    // A key the JSON escapes is not read ahead from; the list still decodes.
+    // A longer list than last time grows; the one after it is sized for it.
+    const std::string five = R"json({"Instances":{"Instance":[{"InstanceId":"i-1"},{"InstanceId":"i-2"},
+        {"InstanceId":"i-3"},{"InstanceId":"i-4"},{"InstanceId":"i-5"}]}})json";
+    const auto longer = decode<ecs::describe_instances_response>(five);
+    REQUIRE(longer.value.instances.size() == 5);
+    CHECK(longer.value.instances[4].instance_id == "i-5");
+    CHECK(decode<ecs::describe_instances_response>(five).value.instances.capacity() == 5);
+
+    // A key the JSON escapes names the same list.
     const auto escaped = decode<ecs::describe_instances_response>(
         R"json({"Instances":{"Instanc\u0065":[{"InstanceId":"i-1"},{"InstanceId":"i-2"}]}})json");
     REQUIRE_FALSE(escaped.ec);
     REQUIRE(escaped.value.instances.size() == 2);
     CHECK(escaped.value.instances[1].instance_id == "i-2");
 
-    // The count is only a hint: a body that breaks after it still names where.
+    // The size is only a hint: a body that breaks still names where.
     const auto broken = decode<ecs::describe_instances_response>(
         R"json({"Instances":{"Instance":[{"Cpu":1},{"Cpu":2},{"Cpu":"x"},{"Cpu":4}]}})json");
     CHECK(broken.ec == client_errc::malformed_response);

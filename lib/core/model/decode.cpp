@@ -13,6 +13,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -260,6 +261,30 @@ private:
 
 thread_local list_sizes last_list_sizes;
 
+// The frames of the values being filled, one per open object or array: as
+// deep as the parser allows (parse_options::max_depth), and never allocated.
+constexpr std::size_t max_depth = 64;
+
+class frame_stack {
+public:
+    frame_stack() {} // the slots stay uninitialised until pushed: 5 KB not written per decode
+    bool empty() const noexcept { return size_ == 0; }
+    frame& back() noexcept { return slots_[size_ - 1].f; }
+    void push_back(const frame& f) noexcept { ::new (&slots_[size_++].f) frame(f); }
+    void pop_back() noexcept { --size_; }
+    std::size_t size() const noexcept { return size_; }
+    const frame& operator[](std::size_t i) const noexcept { return slots_[i].f; }
+
+private:
+    static_assert(std::is_trivially_destructible_v<frame> && std::is_trivially_copyable_v<frame>);
+    union slot {
+        slot() {}
+        frame f;
+    };
+    std::array<slot, max_depth + 1> slots_;
+    std::size_t size_ = 0;
+};
+
 class model_handler {
 public:
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -269,7 +294,6 @@ public:
 
     model_handler(const class_info& cls, void* root) : root_cls_(cls), root_(root)
     {
-        stack_.reserve(16);
     }
 
     // Why the decode stopped, when it was the model (not the JSON) that did not fit.
@@ -623,7 +647,8 @@ private:
     bool fail(boost::json::error_code& ec, std::string_view last, const char* what)
     {
         std::string path;
-        for (const frame& f : stack_) {
+        for (std::size_t i = 0; i < stack_.size(); ++i) {
+            const frame& f = stack_[i];
             if (!f.name.empty()) {
                 if (!path.empty())
                     path += '.';
@@ -644,7 +669,7 @@ private:
 
     const class_info& root_cls_;
     void* root_;
-    std::vector<frame> stack_;
+    frame_stack stack_;
     std::array<guess, 64> guesses_{};
     std::size_t skip_depth_ = 0;
     bool skip_next_ = false;
@@ -661,7 +686,7 @@ bool decode(const class_info& cls, std::string_view body, void* response, error_
     ec.clear();
     cls.reset(response); // a decode replaces whatever the model held
     boost::json::parse_options options;
-    options.max_depth = 64;
+    options.max_depth = max_depth;
     boost::json::basic_parser<model_handler> parser(options, cls, response);
     boost::json::error_code jec;
     const std::size_t used = parser.write_some(false, body.data(), body.size(), jec);
