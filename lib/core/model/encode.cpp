@@ -165,14 +165,16 @@ void encode_into(const class_info& cls, const void* obj, const std::string& pref
 
 void encode_field(const field_info& f, const void* obj, const std::string& prefix, parameters& out)
 {
-    const std::string name = prefix + std::string(f.wire);
+    // Named only when sent: most of a request's fields are not set, and a
+    // name longer than a short string's buffer is an allocation.
+    const auto named = [&] { return prefix + std::string(f.wire); };
     const void* p = f.at(const_cast<void*>(obj));
     if (f.is(field_flags::json)) {
         const boost::json::value v = field_json(f, obj);
         const bool empty_map = f.kind == kind::map && v.as_object().empty();
         const bool empty_list = f.form == form::list && v.as_array().empty();
         if (!v.is_null() && !empty_map && !empty_list)
-            out.append(name, v.is_string() ? std::string(v.get_string()) : boost::json::serialize(v));
+            out.append(named(), v.is_string() ? std::string(v.get_string()) : boost::json::serialize(v));
         return;
     }
     if (f.is(field_flags::comma_separated)) {
@@ -180,12 +182,12 @@ void encode_field(const field_info& f, const void* obj, const std::string& prefi
         for (const auto& item : *static_cast<const std::vector<std::string>*>(p))
             joined += (joined.empty() ? "" : ",") + item;
         if (!joined.empty())
-            out.append(name, std::move(joined));
+            out.append(named(), std::move(joined));
         return;
     }
     if (f.kind == kind::map) {
         for (const auto& [k, v] : *static_cast<const std::map<std::string, std::string>*>(p))
-            out.append(name + "." + k, v);
+            out.append(named() + "." + k, v);
         return;
     }
     auto one = [&](const std::string& at, const void* element) {
@@ -195,11 +197,11 @@ void encode_field(const field_info& f, const void* obj, const std::string& prefi
             out.append(at, scalar_text(f.kind, element));
     };
     switch (f.form) {
-    case form::value: one(name, p); break;
+    case form::value: one(named(), p); break;
     case form::optional: {
         const void* v = f.kind == kind::object ? f.nested->value(p) : optional_scalar(f.kind, p);
         if (v != nullptr)
-            one(name, v);
+            one(named(), v);
         break;
     }
     case form::list:
@@ -213,11 +215,11 @@ void encode_field(const field_info& f, const void* obj, const std::string& prefi
         }
         if (f.kind == kind::object) {
             for (std::size_t i = 0, n = f.nested->size(vec); i < n; ++i)
-                one(name + "." + decimal(static_cast<std::int64_t>(i + 1)), f.nested->element(vec, i));
+                one(named() + "." + decimal(static_cast<std::int64_t>(i + 1)), f.nested->element(vec, i));
         } else {
             const scalar_list l = list_of(f.kind, vec);
             for (std::size_t i = 0; i < l.size; ++i)
-                one(name + "." + decimal(static_cast<std::int64_t>(i + 1)), l.at(i));
+                one(named() + "." + decimal(static_cast<std::int64_t>(i + 1)), l.at(i));
         }
         break;
     }

@@ -11,32 +11,52 @@
 namespace alicloud::detail::model {
 namespace {
 
+// Where a field is: its wire name under its parent, or an item's number
+// under its list. Rendered ("Tag.2.Key") only when a check fails, so that a
+// valid request - every request, nearly - costs no string building.
+struct path {
+    const path* parent = nullptr;
+    std::string_view part{}; // a field's wire name
+    std::size_t item = 0;    // or a list item's number, from 1
+
+    std::string str() const
+    {
+        std::string out = parent != nullptr ? parent->str() : std::string();
+        if (item != 0)
+            return out.append(".").append(std::to_string(item));
+        if (!out.empty())
+            out += '.';
+        return out.append(part);
+    }
+};
+
 class checker {
 public:
     checker(error_code& ec, diagnostics& diag) : ec_(ec), diag_(diag) {}
 
     bool failed() const noexcept { return static_cast<bool>(ec_); }
 
-    void fail(client_errc code, std::string field, const std::string& why)
+    void fail(client_errc code, const path& where, const std::string& why)
     {
         if (failed())
             return;
         ec_ = code;
-        diag_.client_message = field + " " + why;
-        diag_.field = std::move(field);
+        diag_.field = where.str();
+        diag_.client_message = diag_.field + " " + why;
     }
 
-    void object(const class_info& cls, const void* obj, const std::string& prefix)
+    void object(const class_info& cls, const void* obj, const path* parent)
     {
         for (const field_info& f : cls.fields) {
             if (failed())
                 return;
-            field(f, f.at(const_cast<void*>(obj)), prefix + std::string(f.wire));
+            const path name{parent, f.wire};
+            field(f, f.at(const_cast<void*>(obj)), name);
         }
     }
 
 private:
-    void field(const field_info& f, const void* p, const std::string& name)
+    void field(const field_info& f, const void* p, const path& name)
     {
         const bool required = f.is(field_flags::required);
         switch (f.form) {
@@ -46,7 +66,7 @@ private:
             else if (f.kind == kind::map && required && static_cast<const std::map<std::string, std::string>*>(p)->empty())
                 fail(client_errc::missing_field, name, "is required but empty");
             else if (f.kind == kind::object)
-                object(*f.nested, p, name + ".");
+                object(*f.nested, p, &name);
             else if (f.kind == kind::string)
                 text(f, *static_cast<const std::string*>(p), name);
             else
@@ -60,7 +80,7 @@ private:
                 return;
             }
             if (f.kind == kind::object)
-                object(*f.nested, v, name + ".");
+                object(*f.nested, v, &name);
             else if (f.kind == kind::string && required && static_cast<const std::string*>(v)->empty())
                 fail(client_errc::missing_field, name, "is required but empty");
             else if (f.kind == kind::string)
@@ -88,7 +108,7 @@ private:
         return f.kind == kind::map ? p : optional_scalar(f.kind, p);
     }
 
-    void text(const field_info& f, const std::string& s, const std::string& name)
+    void text(const field_info& f, const std::string& s, const path& name)
     {
         const bool ascii = !f.is(field_flags::printable_ascii) || std::all_of(s.begin(), s.end(), [](char c) {
             const auto u = static_cast<unsigned char>(c);
@@ -100,7 +120,7 @@ private:
                      (f.is(field_flags::printable_ascii) ? " printable ASCII characters" : " bytes"));
     }
 
-    void number(const field_info& f, const void* v, const std::string& name)
+    void number(const field_info& f, const void* v, const path& name)
     {
         if (f.limits.min == no_min && f.limits.max == no_max)
             return;
@@ -120,7 +140,7 @@ private:
         fail(client_errc::invalid_field, name, "must be " + bound + ", not " + std::to_string(n));
     }
 
-    void list(const field_info& f, const void* vec, const std::string& name)
+    void list(const field_info& f, const void* vec, const path& name)
     {
         std::size_t n = 0;
         if (f.kind == kind::object)
@@ -137,7 +157,7 @@ private:
             n = static_cast<const std::vector<double>*>(vec)->size();
         // Sent as one parameter (JSON, or comma-separated): named as a whole.
         const bool json = f.is(field_flags::json) || f.is(field_flags::comma_separated);
-        auto item = [&](std::size_t i) { return json ? name : name + "." + std::to_string(i + 1); };
+        auto item = [&](std::size_t i) { return json ? name : path{&name, {}, i + 1}; };
         if (n == 0 && f.is(field_flags::required) && f.form == form::list) {
             fail(client_errc::missing_field, item(0), "is required: give at least one");
             return;
@@ -179,8 +199,10 @@ private:
             }
         }
         if (f.kind == kind::object) {
-            for (std::size_t i = 0; i < n && !failed(); ++i)
-                object(*f.nested, f.nested->element(vec, i), item(i) + ".");
+            for (std::size_t i = 0; i < n && !failed(); ++i) {
+                const path element = item(i);
+                object(*f.nested, f.nested->element(vec, i), &element);
+            }
         }
     }
 
@@ -194,7 +216,7 @@ void validate(const class_info& cls, const void* request, error_code& ec, diagno
 {
     ec.clear();
     checker c(ec, diag);
-    c.object(cls, request, std::string());
+    c.object(cls, request, nullptr);
 }
 
 namespace {
@@ -241,7 +263,7 @@ void check_rules(const operation_info& op, const void* request, error_code& ec, 
             for (std::string_view other : rule.others) {
                 const field_info* o = op.request->find(other);
                 if (set && o != nullptr && is_set(*o, request)) {
-                    c.fail(client_errc::invalid_field, std::string(other),
+                    c.fail(client_errc::invalid_field, path{nullptr, other},
                            "cannot be given together with " + std::string(rule.field) + ": choose one");
                     return;
                 }
@@ -255,7 +277,7 @@ void check_rules(const operation_info& op, const void* request, error_code& ec, 
                 std::string unless;
                 for (std::string_view other : rule.others)
                     unless += (unless.empty() ? "" : " or ") + std::string(other);
-                c.fail(client_errc::missing_field, std::string(rule.field), "is required unless " + unless + " is given");
+                c.fail(client_errc::missing_field, path{nullptr, rule.field}, "is required unless " + unless + " is given");
             }
         }
     }
