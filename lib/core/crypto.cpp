@@ -1,5 +1,6 @@
 #include "detail/crypto.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/core_names.h>
 #include <openssl/params.h>
@@ -41,7 +42,11 @@ public:
         if (mac == nullptr || (ctx_ = EVP_MAC_CTX_new(mac)) == nullptr || EVP_MAC_CTX_set_params(ctx_, params) != 1)
             throw std::runtime_error(std::string("OpenSSL has no HMAC-") + digest);
     }
-    ~mac_context() { EVP_MAC_CTX_free(ctx_); }
+    ~mac_context()
+    {
+        EVP_MAC_CTX_free(ctx_);
+        forget_key();
+    }
     mac_context(const mac_context&) = delete;
     mac_context& operator=(const mac_context&) = delete;
 
@@ -53,15 +58,34 @@ public:
         // An empty key is legal for HMAC; OpenSSL wants a non-null pointer for it.
         static const unsigned char no_key = 0;
         const auto* k = key.empty() ? &no_key : reinterpret_cast<const unsigned char*>(key.data());
-        if (EVP_MAC_init(ctx_, k, key.size(), nullptr) != 1 ||
+        // The same key as last time (one client signs with one secret) is kept
+        // by the context: setting a key allocates and hashes it, every time.
+        const bool same_key = has_key_ && key == key_;
+        if (!same_key) {
+            forget_key();
+            key_.assign(key);
+        }
+        has_key_ = false; // until the init below succeeds
+        if (EVP_MAC_init(ctx_, same_key ? nullptr : k, same_key ? 0 : key.size(), nullptr) != 1 ||
             EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
             EVP_MAC_final(ctx_, out.data(), &len, out.size()) != 1 || len != N)
             throw std::runtime_error("HMAC failed");
+        has_key_ = true;
         return out;
     }
 
 private:
+    void forget_key() noexcept
+    {
+        if (!key_.empty())
+            OPENSSL_cleanse(key_.data(), key_.size()); // a secret
+        key_.clear();
+        has_key_ = false;
+    }
+
     EVP_MAC_CTX* ctx_ = nullptr;
+    std::string key_; // the key the context holds
+    bool has_key_ = false;
 };
 
 } // namespace
