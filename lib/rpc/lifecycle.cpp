@@ -1,5 +1,5 @@
 // enable_async and shutdown: the client's life, around the admission gate
-// that every call passes (call_operation.cpp) and the threads a client may own.
+// that every call passes (call_driver.cpp) and the threads a client may own.
 
 #include "client_impl.hpp"
 
