@@ -33,6 +33,7 @@
 
 #include <optional>
 #include <random>
+#include <utility>
 
 namespace alicloud::detail {
 namespace {
@@ -544,6 +545,7 @@ private:
         phase_ = attempt_phase::write;
         report_ = {};
         report_.reused = conn_->requests > 0;
+        waited_for_answer_ = false;
         interim_ = 0;
         if (conn_->tls)
             return write_tls();
@@ -623,6 +625,12 @@ private:
 
     void read_tls(asio::mutable_buffer space)
     {
+        // Right after the request went out the answer cannot be there yet,
+        // unless OpenSSL holds bytes already: wait first instead of a read
+        // that would find nothing.
+        if (interim_ == 0 && !report_.response_started && ::SSL_has_pending(conn_->tls.get()) == 0 &&
+            !std::exchange(waited_for_answer_, true))
+            return when_ready(tls_step::need::readable, [space](call_op& self) { self.read_tls(space); });
         const tls_step st = tls_read(conn_->tls.get(), space.data(), space.size());
         if (st.wait != tls_step::need::nothing)
             return when_ready(st.wait, [space](call_op& self) { self.read_tls(space); });
@@ -789,6 +797,7 @@ private:
     std::unique_ptr<connection> conn_;
     std::optional<answer_parser> parser_;
     unsigned interim_ = 0;
+    bool waited_for_answer_ = false; // HTTPS: the first wait for the answer is done
     exchange_report report_;
 };
 
