@@ -219,7 +219,7 @@ private:
                     if (std::none_of(request_.headers.begin(), request_.headers.end(),
                                      [&](const http_header& own) { return own.name == h.name; }))
                         request_.headers.push_back(std::move(h));
-            pool_ = &impl_->pool_for(endpoint_);
+            pool_ = call_.endpoint ? &impl_->pool_for(endpoint_) : impl_->default_pool;
         }
         machine_.replan(std::move(plan));
         if (bad)

@@ -40,6 +40,9 @@ public:
     // it could not be parsed (every call then fails with that reason).
     std::optional<endpoint> default_endpoint;
     diagnostics endpoint_error;
+    // The default endpoint's pool, found once: most calls go there, and the
+    // look-up by host builds a key and takes a lock.
+    connection_pool* default_pool = nullptr;
     admission_gate gate;
 
     // Where a completion goes when its handler names no executor and the call

@@ -76,6 +76,8 @@ void rpc_client_impl::configure()
         endpoint_error.field = "endpoint";
         endpoint_error.client_message = "no endpoint: set client_options::endpoint (or product and region_id)";
     }
+    if (default_endpoint)
+        default_pool = &pool_for(*default_endpoint);
 }
 
 boost::asio::any_io_executor rpc_client_impl::completion_fallback() const
