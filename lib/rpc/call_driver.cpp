@@ -119,8 +119,9 @@ public:
     // Refused by the gate: completes without running, never inside the
     // initiating function, on the handler's executor - or a system thread
     // rather than a pool that may be stopped.
-    void refuse(error_code ec, std::string message)
+    void refuse(call_machine::refusal why)
     {
+        auto [ec, message] = call_machine::refused(why, impl_->gate.max_pending());
         rpc_response r;
         r.diag.client_message = std::move(message);
         asio::post(impl_->completion_fallback(), asio::append(std::move(handler_), ec, std::move(r)));
@@ -270,7 +271,7 @@ private:
             if (finished_)
                 throw;
             release_resources();
-            machine_.fail_internally(std::string("internal error: ") + e.what());
+            machine_.fail_internally(e.what());
             finish();
         }
     }
@@ -812,14 +813,9 @@ void async_call(const std::shared_ptr<rpc_client_impl>& impl, rpc_call call, rpc
     switch (impl->gate.admit(op)) {
     case admission_gate::verdict::accepted: break;
     case admission_gate::verdict::must_wait: must_wait = true; break;
-    case admission_gate::verdict::full:
-        return op->refuse(client_errc::queue_full, "max_pending (" + std::to_string(impl->gate.max_pending()) +
-                                                       ") calls are in flight and the policy is to fail");
-    case admission_gate::verdict::shut_down:
-        return op->refuse(client_errc::shut_down, "the client has been shut down; no call is accepted");
-    case admission_gate::verdict::not_started:
-        return op->refuse(client_errc::async_not_enabled,
-                          "the client owns its threads and none runs: call enable_async first");
+    case admission_gate::verdict::full: return op->refuse(call_machine::refusal::full);
+    case admission_gate::verdict::shut_down: return op->refuse(call_machine::refusal::shut_down);
+    case admission_gate::verdict::not_started: return op->refuse(call_machine::refusal::not_started);
     }
 
     // Admitted, the call is counted until its handler returns. Should what

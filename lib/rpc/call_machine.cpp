@@ -96,15 +96,28 @@ call_machine::action call_machine::start(call_clock::time_point now, error_code 
     return begin_attempt(now);
 }
 
+std::pair<error_code, std::string> call_machine::refused(refusal why, std::size_t max_pending)
+{
+    switch (why) {
+    case refusal::full:
+        return {client_errc::queue_full,
+                concat("max_pending (", std::to_string(max_pending), ") calls are in flight and the policy is to fail")};
+    case refusal::shut_down: return {client_errc::shut_down, "the client has been shut down; no call is accepted"};
+    case refusal::not_started: break;
+    }
+    return {client_errc::async_not_enabled, "the client owns its threads and none runs: call enable_async first"};
+}
+
 call_machine::action call_machine::refuse(error_code ec, diagnostics why)
 {
     out_.second.diag = std::move(why);
     return complete(ec, {});
 }
 
-void call_machine::fail_internally(std::string what)
+void call_machine::fail_internally(std::string_view what)
 {
-    complete(boost::system::errc::make_error_code(boost::system::errc::state_not_recoverable), std::move(what));
+    complete(boost::system::errc::make_error_code(boost::system::errc::state_not_recoverable),
+             concat("internal error: ", what));
 }
 
 call_machine::action call_machine::slot(slot_answer answer, call_clock::time_point now)

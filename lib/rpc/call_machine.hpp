@@ -93,6 +93,12 @@ public:
 
     explicit call_machine(call_plan plan) : plan_(std::move(plan)) {}
 
+    // Why the admission gate turned a call away before it ran (no machine is
+    // made for it): the client was full (its fail policy), shut down, or owns
+    // threads that were never started.
+    enum class refusal : std::uint8_t { full, shut_down, not_started };
+    static std::pair<error_code, std::string> refused(refusal why, std::size_t max_pending);
+
     // The plan, when it is known only once the call runs (cancellations that
     // came before are kept).
     void replan(call_plan plan) { plan_ = std::move(plan); }
@@ -106,7 +112,7 @@ public:
     action refuse(error_code ec, diagnostics why);
     // The driver could not go on (memory exhausted): the call ends with
     // errc::state_not_recoverable.
-    void fail_internally(std::string what);
+    void fail_internally(std::string_view what);
 
     // wait_for_slot ended: the gate's word on the slot.
     enum class slot_answer : std::uint8_t { granted, refused, gave_up };

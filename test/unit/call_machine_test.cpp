@@ -521,3 +521,19 @@ TEST_CASE("call machine: a context cancelled before the call began, its cancella
     CHECK(m.result().second.diag.client_message == "the call's context was cancelled");
     CHECK_FALSE(m.cancel(cancel_reason::context, ctype::terminal)); // arrives after: nothing more
 }
+
+TEST_CASE("call machine: the words for a call the gate turns away, and for an internal failure", "[call_machine]")
+{
+    const auto [full, why_full] = call_machine::refused(call_machine::refusal::full, 16);
+    CHECK(full == client_errc::queue_full);
+    CHECK(why_full == "max_pending (16) calls are in flight and the policy is to fail");
+    CHECK(call_machine::refused(call_machine::refusal::shut_down, 16).first == client_errc::shut_down);
+    CHECK(call_machine::refused(call_machine::refusal::not_started, 16).first == client_errc::async_not_enabled);
+
+    call_machine m(plan());
+    m.start(t0);
+    m.fail_internally("std::bad_alloc");
+    CHECK(m.done());
+    CHECK(m.result().first == boost::system::errc::state_not_recoverable);
+    CHECK(m.result().second.diag.client_message == "internal error: std::bad_alloc");
+}
