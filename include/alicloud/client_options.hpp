@@ -35,6 +35,9 @@ struct pool_options {
     std::size_t max_connections_per_host = 64;
     // A kept-alive connection unused this long is closed instead of reused.
     std::chrono::milliseconds idle_timeout{30'000};
+    // What idle time is measured with. Injectable so that tests advance time
+    // instead of waiting for it (as client_options::clock); default: the steady clock.
+    std::function<std::chrono::steady_clock::time_point()> clock{};
 };
 
 struct tls_options {

@@ -113,6 +113,7 @@ std::shared_ptr<credentials_provider> make_ecs_ram_role(asio::any_io_executor ex
         return std::make_shared<fixed_provider>(name, "the metadata service speaks plain HTTP, not " +
                                                           options.metadata_endpoint);
     const auto margin = options.refresh_margin;
+    auto clock = options.clock;
     src->options = std::move(options);
     auto fetch = [src, ex](credentials_provider::handler h) {
         auto done = [h = std::move(h)](std::exception_ptr e, fetched r) mutable {
@@ -123,7 +124,8 @@ std::shared_ptr<credentials_provider> make_ecs_ram_role(asio::any_io_executor ex
         // On a strand: the exchanges' name resolution needs one (rpc/resolution.hpp).
         asio::co_spawn(asio::make_strand(ex), fetch_role_credentials(src), std::move(done));
     };
-    return std::make_shared<refreshing_provider>(std::move(name), std::move(ex), std::move(fetch), margin);
+    return std::make_shared<refreshing_provider>(std::move(name), std::move(ex), std::move(fetch), margin,
+                                                 std::move(clock));
 }
 
 } // namespace detail

@@ -179,6 +179,7 @@ std::shared_ptr<credentials_provider> profile_credentials(asio::any_io_executor 
         ecs_ram_role_options role;
         role.role_name = field("role_name");
         role.metadata_endpoint = std::move(services.metadata_endpoint);
+        role.clock = std::move(services.clock);
         return detail::make_ecs_ram_role(std::move(ex), std::move(role), name);
     }
     if (type == "ram_role_arn") {
@@ -191,6 +192,7 @@ std::shared_ptr<credentials_provider> profile_credentials(asio::any_io_executor 
         role.policy = field("policy");
         role.sts_endpoint = std::move(services.sts_endpoint);
         role.tls = std::move(services.sts_tls);
+        role.clock = std::move(services.clock);
         return detail::make_ram_role_arn(std::move(ex), static_credentials(key), std::move(role), name);
     }
     return std::make_shared<fixed_provider>(
@@ -209,6 +211,7 @@ std::shared_ptr<credentials_provider> default_credentials_chain(asio::any_io_exe
     if (environment("ALIBABA_CLOUD_ECS_METADATA_DISABLED") != "true") {
         ecs_ram_role_options role;
         role.metadata_endpoint = std::move(services.metadata_endpoint);
+        role.clock = std::move(services.clock);
         chain.push_back(ecs_ram_role_credentials(std::move(ex), std::move(role)));
     }
     return credentials_chain(std::move(chain));

@@ -100,7 +100,7 @@ std::shared_ptr<credentials_provider> make_ram_role_arn(boost::asio::any_io_exec
         });
     };
     return std::make_shared<refreshing_provider>(std::move(name), std::move(ex), std::move(fetch),
-                                                 options.refresh_margin);
+                                                 options.refresh_margin, options.clock);
 }
 
 } // namespace detail

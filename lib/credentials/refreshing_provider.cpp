@@ -10,8 +10,9 @@ namespace alicloud::detail {
 namespace asio = boost::asio;
 
 refreshing_provider::refreshing_provider(std::string name, asio::any_io_executor ex, fetch_function fetch,
-                                         std::chrono::seconds refresh_margin)
-    : name_(std::move(name)), ex_(std::move(ex)), fetch_(std::move(fetch)), margin_(refresh_margin)
+                                         std::chrono::seconds refresh_margin, clock_function time_source)
+    : name_(std::move(name)), ex_(std::move(ex)), fetch_(std::move(fetch)), margin_(refresh_margin),
+      clock_(std::move(time_source))
 {
 }
 
@@ -28,7 +29,7 @@ bool refreshing_provider::fresh(clock::time_point now) const
 std::optional<credentials_result> refreshing_provider::try_get() const
 {
     std::lock_guard lock(mutex_);
-    if (fresh(clock::now()))
+    if (fresh(current_time()))
         return current_;
     return std::nullopt; // due for refresh, or none: async_get
 }
@@ -36,7 +37,7 @@ std::optional<credentials_result> refreshing_provider::try_get() const
 void refreshing_provider::async_get(const asio::any_io_executor& ex, handler h)
 {
     std::unique_lock lock(mutex_);
-    const auto now = clock::now();
+    const auto now = current_time();
     const bool may_fetch = !fetching_ && now >= next_try_;
     if (usable(now)) {
         // Still good: answer now; fetch the next ones in the background when due.
@@ -92,7 +93,7 @@ void refreshing_provider::fetched(error_code ec, credentials_result r)
     {
         std::lock_guard lock(mutex_);
         fetching_ = false;
-        const auto now = clock::now();
+        const auto now = current_time();
         if (!ec && r.expiration && now >= *r.expiration) {
             // Expired on arrival (clocks disagree?): a failure, not a reason to fetch again at once.
             ec = client_errc::credentials_unavailable;

@@ -20,9 +20,12 @@ class refreshing_provider final : public credentials_provider,
 public:
     // Fetches once: completes with credentials and their expiration, or an error and why.
     using fetch_function = std::function<void(handler)>;
+    // What it compares expirations with and times its pauses by: wall-clock
+    // time, as the services give expirations. Empty: system_clock::now.
+    using clock_function = std::function<std::chrono::system_clock::time_point()>;
 
     refreshing_provider(std::string name, boost::asio::any_io_executor ex, fetch_function fetch,
-                        std::chrono::seconds refresh_margin);
+                        std::chrono::seconds refresh_margin, clock_function time_source = {});
 
     std::string name() const override { return name_; }
     std::optional<credentials_result> try_get() const override;
@@ -36,6 +39,7 @@ private:
         handler h;
     };
 
+    clock::time_point current_time() const { return clock_ ? clock_() : clock::now(); }
     bool fresh(clock::time_point now) const;  // with the lock held: usable, not due for refresh
     bool usable(clock::time_point now) const; // with the lock held: not expired
     void start_fetch();                       // with the lock held, none in flight
@@ -45,6 +49,7 @@ private:
     const boost::asio::any_io_executor ex_;
     const fetch_function fetch_;
     const std::chrono::seconds margin_;
+    const clock_function clock_;
 
     mutable std::mutex mutex_;
     std::optional<credentials_result> current_;

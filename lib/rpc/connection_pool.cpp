@@ -19,7 +19,7 @@ connection_pool::lease connection_pool::try_acquire()
     lease out;
     {
         std::lock_guard lock(mutex_);
-        const auto now = std::chrono::steady_clock::now();
+        const auto now = current_time();
         // Most recently used first: the likeliest to be alive, and it lets the
         // least used ones age out.
         while (!idle_.empty()) {
@@ -53,7 +53,7 @@ void connection_pool::release(std::unique_ptr<connection> c, bool reusable)
         c->close();
     std::lock_guard lock(mutex_);
     if (reusable) {
-        c->idle_since = std::chrono::steady_clock::now();
+        c->idle_since = current_time();
         idle_.push_back(std::move(c));
     } else {
         --open_;

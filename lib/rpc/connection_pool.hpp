@@ -60,6 +60,10 @@ public:
 
 private:
     void wake_one_locked();
+    std::chrono::steady_clock::time_point current_time() const
+    {
+        return opts_.clock ? opts_.clock() : std::chrono::steady_clock::now();
+    }
 
     pool_options opts_;
     mutable std::mutex mutex_;

@@ -197,7 +197,7 @@ bool authenticator::check_token(const access_key& key, const std::string* token,
                             "Specified SecurityToken mismatch with the AccessKey.", host_id);
         return false;
     }
-    if (std::chrono::system_clock::now() >= key.expiration) {
+    if (clock_.now() >= key.expiration) {
         error = error_reply(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.", host_id);
         return false;
     }

@@ -5,6 +5,7 @@
 // (ecs-api.md §1.6 for V1, §2.5 for V3; §3.3-3.4 for the answers), and
 // extracts the call it carries.
 
+#include "clock.hpp"
 #include "credential_store.hpp"
 #include "nonce_cache.hpp"
 #include "responses.hpp"
@@ -42,8 +43,10 @@ struct authenticated_call {
 
 class authenticator {
 public:
-    authenticator(const credential_store& keys, nonce_cache& nonces, std::chrono::seconds tolerance)
-        : keys_(keys), nonces_(nonces), tolerance_(tolerance)
+    // Temporary credentials expire by `clock` (the emulator's, which tests advance).
+    authenticator(const credential_store& keys, nonce_cache& nonces, std::chrono::seconds tolerance,
+                  const emulator_clock& clock = real_time())
+        : keys_(keys), nonces_(nonces), tolerance_(tolerance), clock_(clock)
     {
     }
 
@@ -78,6 +81,7 @@ private:
     const credential_store& keys_;
     nonce_cache& nonces_;
     std::chrono::seconds tolerance_;
+    const emulator_clock& clock_; // when temporary credentials expire
 };
 
 } // namespace alicloud::emulator

@@ -1,8 +1,10 @@
-// /_emulator/...: fault rules, the request log, credentials, reset. JSON in and
-// out; no authentication (the emulator is a test tool on loopback).
+// /_emulator/...: fault rules, the request log, credentials, the clock, waits,
+// reset. JSON in and out; no authentication (the emulator is a test tool on loopback).
 
 #include "state.hpp"
 #include "stateful_operations.hpp"
+#include "utc_time.hpp"
+#include "wait_conditions.hpp"
 
 #include <boost/beast/http/field.hpp>
 #include <boost/json/parse.hpp>
@@ -48,7 +50,33 @@ http_response add_credential(state& s, const http_request& req, const boost::jso
     return ok(req, boost::json::object{});
 }
 
+// POST {"advance_seconds": N} or {"advance_ms": N}: the emulator's clock
+// (clock.hpp) moves forward; both, and GET, answer how far ahead it is.
+http_response clock_control(state& s, const http_request& req, const boost::json::value& body)
+{
+    if (req.method() == http::verb::post) {
+        const auto* obj = body.if_object();
+        const auto* seconds = obj ? obj->if_contains("advance_seconds") : nullptr;
+        const auto* ms = obj ? obj->if_contains("advance_ms") : nullptr;
+        const auto* amount = seconds ? seconds : ms;
+        if ((seconds == nullptr) == (ms == nullptr) || !amount->is_number())
+            return error(req, 400, "give one of advance_seconds and advance_ms, a number >= 0");
+        const double by_ms = amount->to_number<double>() * (seconds ? 1000.0 : 1.0);
+        const auto most = static_cast<double>(emulator_clock::max_offset.count());
+        if (!(by_ms >= 0 && by_ms <= most) ||
+            !s.clock.advance(std::chrono::milliseconds(static_cast<long long>(by_ms))))
+            return error(req, 400, "the clock moves forward only, at most a century ahead of the real time");
+    }
+    return ok(req, boost::json::object{{"offset_ms", s.clock.offset().count()},
+                                       {"now", utc_time(s.clock.now(), utc_precision::milliseconds)}});
+}
+
 } // namespace
+
+http_response wait_timed_out(const http_request& req)
+{
+    return ok(req, boost::json::object{{"reached", false}});
+}
 
 http_response json_response(const http_request& req, unsigned status, std::string body)
 {
@@ -64,7 +92,7 @@ http_response json_response(const http_request& req, unsigned status, std::strin
     return res;
 }
 
-http_response control(state& s, const http_request& req, std::string_view path)
+http_response control(state& s, const http_request& req, std::string_view path, std::optional<wait_condition>& wait)
 {
     const auto method = req.method();
     boost::json::value body;
@@ -129,6 +157,15 @@ http_response control(state& s, const http_request& req, std::string_view path)
     }
     if (path == "/_emulator/credentials" && method == http::verb::post)
         return add_credential(s, req, body);
+    if (path == "/_emulator/clock" && (method == http::verb::get || method == http::verb::post))
+        return clock_control(s, req, body);
+    if (path == "/_emulator/wait" && method == http::verb::post) {
+        wait_condition w;
+        if (auto why = parse_wait(s, body, w))
+            return error(req, 400, *why);
+        wait = std::move(w);
+        return ok(req, boost::json::object{{"reached", true}});
+    }
     if (path == "/_emulator/reset" && method == http::verb::post) {
         s.reset();
         return ok(req, boost::json::object{});

@@ -141,6 +141,8 @@ void ecs_service::run_next_step(const std::string& id, std::uint64_t generation)
     if (i->status == instance_status::running)
         i->start_time = system_clock::now();
     set_plan(*i, std::move(i->plan));
+    if (on_change)
+        on_change();
 }
 
 api_reply ecs_service::handle(const authenticated_call& call, std::string_view host)

@@ -15,6 +15,7 @@
 #include <boost/json/array.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -45,6 +46,9 @@ public:
     network_state& networks() noexcept { return networks_; }
     // Every instance with its placement, for the control API's state view.
     boost::json::array instances_json() const;
+
+    // Called when an instance moves on to its next status on its own (a timer).
+    std::function<void()> on_change;
 
 private:
     using params_t = parameters;

@@ -44,18 +44,21 @@ state::state(boost::asio::any_io_executor ex, options o)
     : executor(ex),
       opts(std::move(o)),
       nonces(std::chrono::duration_cast<std::chrono::seconds>(opts.timestamp_tolerance * 2)),
-      auth(keys, nonces, opts.timestamp_tolerance),
+      auth(keys, nonces, opts.timestamp_tolerance, clock),
       ecs(ex, opts),
-      sts(keys, opts),
-      metadata(sts, opts),
+      sts(keys, opts, clock),
+      metadata(sts, opts, clock),
       log(opts.request_log_limit)
 {
     for (const auto& k : opts.access_keys)
         keys.add(k);
+    ecs.on_change = [this] { changed(); };
+    ecs.networks().on_change = [this] { changed(); };
 }
 
 void state::reset()
 {
+    clock.reset();
     ecs.reset();
     metadata.reset();
     nonces.clear();
@@ -72,18 +75,31 @@ response_plan state::handle(const http_request& req, std::uint64_t connection_id
     const std::string_view path = target.substr(0, target.find('?'));
     if (path.starts_with("/_emulator/")) {
         response_plan plan;
-        plan.response = control(*this, req, path);
+        plan.response = control(*this, req, path, plan.wait);
+        changed(); // a reset, a clock advanced, a log cleared
         return plan;
     }
-    if (path.starts_with("/latest/"))
-        return handle_metadata(*this, req, path, connection_id);
-    return handle_api(*this, req, connection_id);
+    response_plan plan = path.starts_with("/latest/") ? handle_metadata(*this, req, path, connection_id)
+                                                      : handle_api(*this, req, connection_id);
+    changed(); // logged
+    return plan;
+}
+
+void state::changed()
+{
+    auto waking = std::move(waiters);
+    waiters.clear();
+    for (auto& w : waking)
+        if (auto timer = w.lock())
+            timer->cancel();
 }
 
 void state::finished(const response_plan& plan, std::string_view outcome)
 {
-    if (plan.log_sequence)
+    if (plan.log_sequence) {
         log.set_outcome(*plan.log_sequence, outcome);
+        changed();
+    }
 }
 
 void state::stop()
@@ -97,6 +113,7 @@ void state::stop()
     for (auto& [id, socket] : connections)
         socket->close(ignored);
     ecs.reset();
+    changed(); // the waits answer now
 }
 
 } // namespace detail

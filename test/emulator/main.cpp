@@ -46,7 +46,8 @@ const char* const usage =
     "\n"
     "Control API (JSON, same listeners): GET /_emulator/health, GET|DELETE /_emulator/requests,\n"
     "GET|POST|DELETE /_emulator/faults, DELETE /_emulator/faults/ID, POST /_emulator/credentials,\n"
-    "POST /_emulator/reset. SIGINT or SIGTERM stops it cleanly.\n";
+    "GET|POST /_emulator/clock, POST /_emulator/wait, POST /_emulator/reset. SIGINT or SIGTERM\n"
+    "stops it cleanly.\n";
 
 struct command_line {
     options opts;

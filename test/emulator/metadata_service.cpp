@@ -29,7 +29,7 @@ bool metadata_service::token_ok(const std::string* token) const
     if (token == nullptr)
         return !opts_.imds_token_required; // IMDSv1
     const auto it = tokens_.find(*token);
-    return it != tokens_.end() && std::chrono::steady_clock::now() < it->second;
+    return it != tokens_.end() && clock_.steady_now() < it->second;
 }
 
 metadata_answer metadata_service::handle(std::string_view method, std::string_view path, const std::string* token,
@@ -43,7 +43,7 @@ metadata_answer metadata_service::handle(std::string_view method, std::string_vi
         if (ttl == nullptr || ttl->empty() || *end != '\0' || seconds < 1 || seconds > 21600)
             return answer(400, "X-aliyun-ecs-metadata-token-ttl-seconds must be 1-21600", "MetadataToken");
         std::string token_text = "AQAE" + random_text(52);
-        tokens_[token_text] = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+        tokens_[token_text] = clock_.steady_now() + std::chrono::seconds(seconds);
         return answer(200, std::move(token_text), "MetadataToken");
     }
     if (!path.starts_with(credentials_path))
@@ -69,7 +69,7 @@ metadata_answer metadata_service::handle(std::string_view method, std::string_vi
                                    {"AccessKeySecret", issued.key.secret},
                                    {"Expiration", issued.expiration},
                                    {"SecurityToken", issued.key.security_token},
-                                   {"LastUpdated", utc_time(std::chrono::system_clock::now(), utc_precision::seconds)},
+                                   {"LastUpdated", utc_time(clock_.now(), utc_precision::seconds)},
                                    {"Code", "Success"},
                                }),
                                action);

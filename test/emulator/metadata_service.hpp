@@ -6,6 +6,7 @@
 // and that role's temporary credentials
 // (GET /latest/meta-data/ram/security-credentials/[role]).
 
+#include "clock.hpp"
 #include "options.hpp"
 #include "sts_service.hpp"
 
@@ -25,7 +26,10 @@ struct metadata_answer {
 
 class metadata_service {
 public:
-    metadata_service(sts_service& sts, const options& opts) : sts_(sts), opts_(opts) {}
+    metadata_service(sts_service& sts, const options& opts, const emulator_clock& clock)
+        : sts_(sts), opts_(opts), clock_(clock)
+    {
+    }
 
     // `token` is the X-aliyun-ecs-metadata-token header, `ttl` the
     // X-aliyun-ecs-metadata-token-ttl-seconds one (nullptr when absent).
@@ -38,6 +42,7 @@ private:
 
     sts_service& sts_;
     const options& opts_;
+    const emulator_clock& clock_;
     std::map<std::string, std::chrono::steady_clock::time_point, std::less<>> tokens_;
 };
 

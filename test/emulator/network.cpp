@@ -77,6 +77,8 @@ void network_state::start_pending(network_resource& r, bool is_vpc)
         network_resource* found = is_vpc ? static_cast<network_resource*>(find_vpc(id)) : find_vswitch(id);
         if (found != nullptr)
             found->available = true;
+        if (on_change)
+            on_change();
     });
 }
 

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -123,6 +124,9 @@ public:
 
     // Forgets everything (cancelling the Pending timers).
     void reset();
+
+    // Called when a VPC or vSwitch becomes Available (a timer).
+    std::function<void()> on_change;
 
     vpc_record& add_vpc(std::string_view region, std::string_view id_hint, cidr_block cidr);
     vswitch_record& add_vswitch(const vpc_record& vpc, std::string_view id_hint, std::string_view zone, cidr_block cidr);

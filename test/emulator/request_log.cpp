@@ -33,6 +33,15 @@ void request_log::set_outcome(std::uint64_t sequence, std::string_view outcome)
         e->outcome = outcome;
 }
 
+std::size_t request_log::count(std::string_view action, bool finished, std::string_view error_code) const
+{
+    std::size_t n = 0;
+    for (const auto& e : entries_)
+        if (e.action == action && (!finished || e.outcome != "pending") && (error_code.empty() || e.error_code == error_code))
+            ++n;
+    return n;
+}
+
 boost::json::value request_log::to_json() const
 {
     boost::json::array out;

@@ -44,6 +44,9 @@ public:
     void clear() { entries_.clear(); }
 
     boost::json::value to_json() const;
+    // Entries of `action`: only those whose answer has ended with `finished`,
+    // only those with this error code unless it is empty.
+    std::size_t count(std::string_view action, bool finished, std::string_view error_code) const;
     std::size_t size() const noexcept { return entries_.size(); }
 
 private:

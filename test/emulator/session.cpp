@@ -37,7 +37,12 @@ constexpr auto nothrow = asio::as_tuple(asio::use_awaitable);
 struct registration {
     std::shared_ptr<state> s;
     std::uint64_t id;
-    ~registration() { s->connections.erase(id); }
+    ~registration()
+    {
+        s->connections.erase(id);
+        if (!s->stopped) // (stopped: the io_context may be going away with its timers)
+            s->changed();
+    }
 };
 
 void reset_connection(tcp::socket& socket)
@@ -67,6 +72,20 @@ awaitable<bool> wait_latency(tcp::socket& socket, std::chrono::milliseconds late
         co_return false;
     // Pipelined bytes (or TLS records) arrived: the client is still there.
     co_await timer.async_wait(nothrow);
+    co_return true;
+}
+
+// Holds a /_emulator/wait until its condition holds (true) or its deadline
+// passes (false), checking again each time the state changes (state::changed).
+awaitable<bool> wait_until(state& s, const wait_condition& w)
+{
+    auto timer = std::make_shared<asio::steady_timer>(s.executor, w.deadline);
+    while (!w.reached()) {
+        if (s.stopped || std::chrono::steady_clock::now() >= w.deadline)
+            co_return false;
+        s.waiters.push_back(timer);
+        co_await timer->async_wait(nothrow);
+    }
     co_return true;
 }
 
@@ -196,6 +215,11 @@ awaitable<void> serve(std::shared_ptr<state> s, Stream stream, std::uint64_t id)
         beast::get_lowest_layer(stream).expires_never();
 
         response_plan plan = s->handle(parser.get(), id);
+        if (plan.wait) {
+            const bool reached = co_await wait_until(*s, *plan.wait); // (named: GCC 12 and && around co_await)
+            if (!reached)
+                plan.response = wait_timed_out(parser.get());
+        }
         if (!co_await answer(*s, stream, plan))
             co_return;
     }

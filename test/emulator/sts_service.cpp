@@ -28,7 +28,7 @@ bool valid_session_name(std::string_view name)
 
 issued_credentials sts_service::issue(std::chrono::seconds lifetime)
 {
-    const auto now = std::chrono::system_clock::now();
+    const auto now = clock_.now();
     issued_credentials out;
     out.key.id = "STS." + random_text(24);
     out.key.secret = random_text(40);

@@ -7,6 +7,7 @@
 // refuses them with InvalidSecurityToken.Expired once they expire.
 
 #include "authenticator.hpp"
+#include "clock.hpp"
 #include "credential_store.hpp"
 #include "options.hpp"
 #include "responses.hpp"
@@ -28,7 +29,10 @@ struct issued_credentials {
 
 class sts_service {
 public:
-    sts_service(credential_store& keys, const options& opts) : keys_(keys), opts_(opts) {}
+    sts_service(credential_store& keys, const options& opts, const emulator_clock& clock)
+        : keys_(keys), opts_(opts), clock_(clock)
+    {
+    }
 
     // The STS operations with state; the others are served from the schema.
     static bool serves(std::string_view action) { return action == "AssumeRole"; }
@@ -44,6 +48,7 @@ private:
 
     credential_store& keys_;
     const options& opts_;
+    const emulator_clock& clock_;
 };
 
 } // namespace alicloud::emulator

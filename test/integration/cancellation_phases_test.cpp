@@ -167,7 +167,7 @@ TEST_CASE("cancellation: each type at each phase ends the call as promised, and 
     asio::cancellation_signal holder_signal;
     if (at == phase::slot || at == phase::pooled_connection) {
         start(cl, holder_signal, holder);
-        REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeRegions") >= 1; }));
+        REQUIRE(test::run_until_logged(ioc, emu, "DescribeRegions", 1));
     }
 
     held_call call;
@@ -189,14 +189,15 @@ TEST_CASE("cancellation: each type at each phase ends the call as promised, and 
         settle(ioc);
         break;
     case phase::after_write:
-        REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeRegions") >= 1; }));
+        REQUIRE(test::run_until_logged(ioc, emu, "DescribeRegions", 1));
         break;
     case phase::mid_body:
         REQUIRE(test::run_until(ioc, [&] { return stalling.partial_answers_sent == 1; }));
         settle(ioc);
         break;
     case phase::backoff:
-        REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeRegions", "Throttling") == 1; }));
+        REQUIRE(test::run_until_logged(ioc, emu, {{"action", "DescribeRegions"}, {"count", 1}, {"error_code", "Throttling"}}));
+        REQUIRE(test::count_logged(emu, "DescribeRegions", "Throttling") == 1);
         settle(ioc);
         break;
     }

@@ -12,6 +12,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/json/parse.hpp>
 
 #include <catch2/catch.hpp>
@@ -21,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include <sys/resource.h>
 
@@ -74,14 +76,36 @@ inline std::size_t count_logged(const emulator::test::running_emulator& emu, std
 inline bool wait_logged(const emulator::test::running_emulator& emu, std::string_view action, std::size_t n,
                         std::chrono::milliseconds limit = std::chrono::seconds(10))
 {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    for (;;) {
-        if (count_logged(emu, action) >= n)
-            return true;
-        if (std::chrono::steady_clock::now() >= until)
-            return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+    emulator::test::client ctl(emu.http);
+    return ctl.wait({{"logged", {{"action", action}, {"count", n}}}}, limit);
+}
+
+// How the emulator's last logged request ended, once it has (at most 3 s):
+// "answered", "client_closed"... or "pending".
+inline std::string last_outcome(const emulator::test::running_emulator& emu)
+{
+    emulator::test::client ctl(emu.http);
+    const auto log = ctl.requests();
+    REQUIRE_FALSE(log.empty());
+    const std::string action(log.back().at("action").as_string());
+    std::size_t n = 0;
+    for (const auto& e : log)
+        if (e.at("action").as_string() == action)
+            ++n;
+    ctl.wait({{"logged", {{"action", action}, {"count", n}, {"finished", true}}}}, std::chrono::seconds(3));
+    return std::string(ctl.requests().back().at("outcome").as_string());
+}
+
+// Waits until every one of `ids` is in `status` (the emulator moves them on its
+// timers); false after `limit`. The test then asks the service, as a client would.
+inline bool wait_for_instances(const emulator::test::running_emulator& emu, const std::vector<std::string>& ids,
+                               std::string_view status, std::chrono::milliseconds limit = std::chrono::seconds(10))
+{
+    boost::json::array wanted;
+    for (const auto& id : ids)
+        wanted.emplace_back(id);
+    emulator::test::client ctl(emu.http);
+    return ctl.wait({{"instances", {{"ids", std::move(wanted)}, {"status", status}}}}, limit);
 }
 
 // The peak resident set of this process so far, in KiB.
@@ -105,19 +129,50 @@ struct background_io {
     }
 };
 
-// Runs `ioc` in short slices until `done()` holds; false if `limit` passed first.
+// Runs `ioc` until `done()` holds, checking it after each handler; false if
+// `limit` passed first. For what the handlers of `ioc` bring about; a state of
+// the emulator is run_until_logged's.
 template <class Predicate>
 bool run_until(boost::asio::io_context& ioc, Predicate done,
                std::chrono::milliseconds limit = std::chrono::seconds(10))
 {
     const auto until = std::chrono::steady_clock::now() + limit;
     while (!done()) {
-        if (std::chrono::steady_clock::now() >= until)
-            return false;
-        ioc.run_for(std::chrono::milliseconds(2));
-        ioc.restart();
+        if (ioc.stopped())
+            ioc.restart();
+        if (ioc.run_one_until(until) == 0 && (std::chrono::steady_clock::now() >= until || ioc.stopped()))
+            return done(); // the time is up, or nothing is left to run that could change it
     }
     return true;
+}
+
+// Runs `ioc` (the client's calls go on) until the emulator has logged `n`
+// `action` requests: asked of the emulator by a thread of its own, whose
+// answer wakes `ioc`. False if `limit` passed first.
+inline bool run_until_logged(boost::asio::io_context& ioc, const emulator::test::running_emulator& emu,
+                             boost::json::object logged, std::chrono::milliseconds limit = std::chrono::seconds(10))
+{
+    bool answered = false, reached = false;
+    auto work = boost::asio::make_work_guard(ioc);
+    std::thread watcher([&] {
+        emulator::test::client ctl(emu.http);
+        const bool r = ctl.wait({{"logged", std::move(logged)}}, limit);
+        boost::asio::post(ioc, [&answered, &reached, r] {
+            reached = r;
+            answered = true;
+        });
+    });
+    while (!answered)
+        if (ioc.run_one() == 0)
+            ioc.restart();
+    watcher.join();
+    return reached;
+}
+
+inline bool run_until_logged(boost::asio::io_context& ioc, const emulator::test::running_emulator& emu,
+                             std::string_view action, std::size_t n)
+{
+    return run_until_logged(ioc, emu, {{"action", action}, {"count", n}});
 }
 
 // Runs the coroutine `f()` on `ioc` for at most `limit`; rethrows what it threw.

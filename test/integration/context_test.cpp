@@ -27,18 +27,6 @@ using clock_type = std::chrono::steady_clock;
 
 namespace {
 
-// The outcome the emulator logged for its last request, once it is known.
-std::string last_outcome(const running_emulator& emu)
-{
-    emulator::test::client ctl(emu.http);
-    const auto until = clock_type::now() + 3s;
-    std::string outcome;
-    do {
-        outcome = ctl.requests().back().at("outcome").as_string();
-    } while (outcome == "pending" && clock_type::now() < until);
-    return outcome;
-}
-
 struct timed_result {
     error_code ec;
     ecs::describe_regions_response res;
@@ -90,7 +78,7 @@ TEST_CASE_METHOD(client_on_emulator,
     CHECK(r.took >= 450ms);
     CHECK(r.took < 750ms);
     CHECK(ecs.rpc().open_connections() == 0);
-    CHECK(last_outcome(emu) == "client_closed"); // not left running
+    CHECK(test::last_outcome(emu) == "client_closed"); // not left running
 }
 
 TEST_CASE_METHOD(client_on_emulator, "context: a child of 1 s under a parent of 200 ms ends at 200 ms", "[context][go]")
@@ -122,7 +110,7 @@ TEST_CASE_METHOD(client_on_emulator, "context: cancelling a parent ends its 100 
         });
     }
     // All sent (64, one per pooled connection) or waiting for a connection (36).
-    REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeRegions") >= 64; }));
+    REQUIRE(test::run_until_logged(ioc, emu, "DescribeRegions", 64));
     CHECK(completed == 0);
     const auto start = clock_type::now();
     cancel_parent(); // from outside the io_context's thread's work, as Go code would

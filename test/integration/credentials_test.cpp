@@ -9,7 +9,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <thread>
 
 using namespace alicloud;
 namespace asio = boost::asio;
@@ -79,7 +78,7 @@ TEST_CASE("credentials provider: STS credentials work, then expire, no secret or
                           std::string(c.at("SecurityToken").as_string())};
 
     CHECK_FALSE(describe_regions_with(emu, static_credentials(sts)).ec);
-    std::this_thread::sleep_for(500ms);
+    ctl.advance_clock(400ms);
     const auto expired = describe_regions_with(emu, static_credentials(sts));
     CHECK(expired.ec == errc::authentication);
     CHECK(expired.texts.find("InvalidSecurityToken.Expired") != std::string::npos);

@@ -9,7 +9,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/redirect_error.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
@@ -27,23 +26,23 @@ using test::run_coroutine;
 
 namespace {
 
-asio::awaitable<void> wait_for(ecs::client& ecs, const std::vector<std::string>& ids, std::string_view status)
+// Until the instances reach `status` (the emulator says when; blocking this
+// thread meanwhile is fine, the emulator has its own), then the client sees it.
+asio::awaitable<void> wait_for(const running_emulator& emu, ecs::client& ecs, const std::vector<std::string>& ids,
+                               std::string_view status)
 {
-    asio::steady_timer pause(co_await asio::this_coro::executor);
-    for (int i = 0; i < 500; ++i) {
-        ecs::describe_instance_status_request request;
-        request.instance_ids = ids;
-        request.page_size = 50;
-        auto r = co_await ecs.describe_instance_status(request);
-        const bool all = std::all_of(r.instance_statuses.begin(), r.instance_statuses.end(),
-                                     [&](const auto& s) { return s.status == status; });
-        if (all && r.instance_statuses.size() == ids.size())
-            co_return;
-        pause.expires_after(10ms); // polling, as a real client must
-        co_await pause.async_wait(asio::use_awaitable);
+    if (!test::wait_for_instances(emu, ids, status)) {
+        const std::string never = "instances never reached " + std::string(status);
+        FAIL(never);
     }
-    const std::string reached = "instances never reached " + std::string(status);
-    FAIL(reached);
+    ecs::describe_instance_status_request request;
+    request.instance_ids = ids;
+    request.page_size = 50;
+    auto r = co_await ecs.describe_instance_status(request);
+    const bool all = std::all_of(r.instance_statuses.begin(), r.instance_statuses.end(),
+                                 [&](const auto& s) { return s.status == status; });
+    CHECK(all);
+    CHECK(r.instance_statuses.size() == ids.size());
 }
 
 // Named: GCC 12 rejects string literals converted inside co_await expressions.
@@ -81,8 +80,8 @@ TEST_CASE("ecs::client: every operation round-trips, co_await with the default t
 
         const std::vector<std::string> created_ids(1, created.instance_id);
         const std::vector<std::string> first(1, run.instance_id_sets[0]);
-        co_await wait_for(ecs, run.instance_id_sets, running);
-        co_await wait_for(ecs, created_ids, stopped);
+        co_await wait_for(emu, ecs, run.instance_id_sets, running);
+        co_await wait_for(emu, ecs, created_ids, stopped);
 
         ecs::describe_instances_request page_request;
         page_request.page_size = 10;
@@ -103,11 +102,11 @@ TEST_CASE("ecs::client: every operation round-trips, co_await with the default t
         ecs::reboot_instance_request reboot;
         reboot.instance_id = run.instance_id_sets[1];
         co_await ecs.reboot_instance(reboot);
-        co_await wait_for(ecs, first, stopped);
+        co_await wait_for(emu, ecs, first, stopped);
         ecs::delete_instance_request remove_one;
         remove_one.instance_id = run.instance_id_sets[0];
         co_await ecs.delete_instance(remove_one);
-        co_await wait_for(ecs, created_ids, running);
+        co_await wait_for(emu, ecs, created_ids, running);
         ecs::delete_instances_request remove;
         remove.force = true;
         remove.instance_ids.push_back(run.instance_id_sets[1]);

@@ -79,17 +79,21 @@ TEST_CASE("as_channel: a result that waits in the channel is still delivered and
           "[go][channel]")
 {
     running_emulator emu;
-    background_io io;
-    ecs::client ecs(io.ioc, options_for(emu));
+    asio::io_context ioc;
+    ecs::client ecs(ioc, options_for(emu));
     auto ch = ecs.describe_regions({}, as_channel);
-    for (int i = 0; i < 1000 && !ch.ready(); ++i)
-        std::this_thread::sleep_for(5ms);
-    REQUIRE(ch.ready()); // completed before anyone received
+    REQUIRE(test::run_until(ioc, [&] { return ch.ready(); })); // completed before anyone received
+    // Received from a plain thread, while another runs the client.
+    ioc.restart();
+    auto work = asio::make_work_guard(ioc);
+    std::thread runner([&] { ioc.run(); });
     auto [ec, regions] = ch.receive();
     CHECK_FALSE(ec);
     CHECK_FALSE(regions.regions.empty());
     auto [again, nothing] = ch.receive();
     CHECK(again == asio::experimental::error::channel_closed);
+    work.reset();
+    runner.join();
 }
 
 TEST_CASE("as_channel: a cancelled receive leaves the result for the next one", "[go][channel]")
@@ -227,12 +231,18 @@ TEST_CASE("with_blocker: 1 after a successful call's callback returned, 0 after 
     ecs::client ecs(io.ioc, options_for(emu));
 
     std::atomic<bool> callback_returned{false};
+    std::promise<void> entered, release;
+    auto released = release.get_future();
     auto ok = ecs.describe_zones({}, with_blocker([&](error_code ec, ecs::describe_zones_response res) {
                                      CHECK_FALSE(ec);
                                      CHECK_FALSE(res.zones.empty());
-                                     std::this_thread::sleep_for(50ms); // the blocker must wait for this
+                                     entered.set_value();
+                                     released.wait_for(10s); // until the test saw the blocker wait
                                      callback_returned = true;
                                  }));
+    REQUIRE(entered.get_future().wait_for(10s) == std::future_status::ready);
+    CHECK_FALSE(ok.ready()); // the callback is running: the blocker waits for it
+    release.set_value();
     CHECK(ok.wait() == 1);
     CHECK(callback_returned);
 

@@ -9,7 +9,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <thread>
 
 using namespace alicloud;
 namespace asio = boost::asio;
@@ -139,7 +138,7 @@ TEST_CASE("instance role: credentials the service refuses as expired are fetched
     asio::io_context ioc;
     const auto role = ecs_ram_role_credentials(ioc.get_executor(), role_at(emu));
     CHECK_FALSE(describe_regions_with(emu, role, ioc).ec);
-    std::this_thread::sleep_for(1600ms);
+    emulator::test::client(emu.http).advance_clock(1500ms);
     CHECK_FALSE(describe_regions_with(emu, role, ioc).ec);
     CHECK(count_logged(emu, "MetadataCredentials") == 2);
     CHECK(count_logged(emu, "DescribeRegions", "InvalidSecurityToken.Expired") == 1);

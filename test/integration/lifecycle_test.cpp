@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <condition_variable>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,7 @@ namespace {
 // complete exactly once.
 struct outcomes {
     std::mutex mutex;
+    std::condition_variable changed;
     std::vector<error_code> codes;
     std::atomic<int> completed{0};
 
@@ -43,16 +45,17 @@ struct outcomes {
             {
                 std::lock_guard lock(mutex);
                 codes.push_back(ec);
+                completed.fetch_add(1);
             }
-            completed.fetch_add(1);
+            changed.notify_all();
         };
     }
 
+    // Until `n` calls completed (true), or `limit` passed.
     bool wait_for(int n, std::chrono::milliseconds limit = 10s)
     {
-        const auto until = clock_type::now() + limit;
-        while (completed.load() < n && clock_type::now() < until)
-            std::this_thread::sleep_for(5ms);
+        std::unique_lock lock(mutex);
+        changed.wait_for(lock, limit, [&] { return completed.load() >= n; });
         return completed.load() == n;
     }
 
@@ -327,6 +330,15 @@ TEST_CASE("8 threads of calls race shutdown and enable_async: each call complete
     std::atomic<long> completed{0};
     std::atomic<long> twice{0};
     std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::condition_variable changed; // completed moved
+    // Until `n` more calls complete (at most 10 s): the race moves on by what
+    // the calls do, not by guessed pauses.
+    const auto wait_for_completions = [&](long n) {
+        std::unique_lock lock(mutex);
+        const long from = completed.load();
+        changed.wait_for(lock, 10s, [&] { return completed.load() >= from + n; });
+    };
 
     std::vector<std::thread> callers;
     for (int t = 0; t < 8; ++t)
@@ -336,7 +348,11 @@ TEST_CASE("8 threads of calls race shutdown and enable_async: each call complete
                 auto on_done = [&, once](error_code, const ecs::describe_regions_response&) {
                     if (once->fetch_add(1) != 0)
                         twice.fetch_add(1);
-                    completed.fetch_add(1);
+                    {
+                        std::lock_guard lock(mutex);
+                        completed.fetch_add(1);
+                    }
+                    changed.notify_all();
                 };
                 issued.fetch_add(1);
                 if (i % 3 == 0) {
@@ -346,15 +362,15 @@ TEST_CASE("8 threads of calls race shutdown and enable_async: each call complete
                     ecs.describe_regions({}, on_done);
                 }
                 if (i % 8 == 0)
-                    std::this_thread::sleep_for(1ms);
+                    std::this_thread::sleep_for(1ms); // a pace, not a wait: the callers must not starve the client's threads
             }
         });
 
     for (int r = 0; r < rounds; ++r) {
-        std::this_thread::sleep_for(20ms);
+        wait_for_completions(8); // calls in flight, completing
         ecs.shutdown(r % 2 == 0 ? shutdown_mode::abort : shutdown_mode::graceful, 10ms);
         // Every call accepted before is done; calls made now fail at once.
-        std::this_thread::sleep_for(5ms);
+        wait_for_completions(8);
         ecs.enable_async(2, 16);
     }
     stop = true;
@@ -362,9 +378,10 @@ TEST_CASE("8 threads of calls race shutdown and enable_async: each call complete
         c.join();
     ecs.shutdown(shutdown_mode::graceful, 2s);
 
-    const auto until = clock_type::now() + 10s; // refusals complete on system threads
-    while (completed.load() < issued.load() && clock_type::now() < until)
-        std::this_thread::sleep_for(5ms);
+    {
+        std::unique_lock lock(mutex); // refusals complete on system threads
+        changed.wait_for(lock, 10s, [&] { return completed.load() >= issued.load(); });
+    }
     CHECK(issued.load() > 100);
     CHECK(completed.load() == issued.load());
     CHECK(twice.load() == 0);

@@ -3,20 +3,21 @@
 // from several threads on one io_context (run under ThreadSanitizer in CI).
 
 #include "harness.hpp"
+#include "manual_clock.hpp"
 
 #include <alicloud/rpc_client.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/json/parse.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <filesystem>
-#include <functional>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -50,16 +51,12 @@ rpc_call call_of(std::string action)
     return {.action = std::move(action), .version = "2014-05-26", .idempotent = true};
 }
 
-// Polls the emulator until only the control connection is left open.
+// Waits until the emulator (on its own thread) has closed every connection
+// but the control one.
 void wait_for_emulator_to_close_connections(client& ctl)
 {
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (ctl.raw(boost::beast::http::verb::get, "/_emulator/health").json.at("connections") == 1)
-            return;
-        std::this_thread::sleep_for(10ms); // the emulator closes them on its own thread
-    }
-    FAIL("the emulator still holds connections");
+    if (!ctl.wait({{"connections", 1}}))
+        FAIL("the emulator still holds connections");
 }
 
 } // namespace
@@ -107,23 +104,17 @@ TEST_CASE("1,000 calls ending in timeouts, cancellations and resets leak no sock
         // Cancel once every one of those calls reached the emulator (a signal
         // emitted before an operation has begun cancels nothing), or after 10 s
         // on a slow machine: by then every call has begun, whatever its phase.
-        asio::steady_timer t(ioc);
-        const auto give_up = std::chrono::steady_clock::now() + 10s;
-        std::function<void()> cancel_when_all_arrived = [&] {
-            std::size_t arrived = 0;
-            for (const auto& r : ctl.requests())
-                if (r.at("action") == "DescribeInstances")
-                    ++arrived;
-            if (arrived == 333 || std::chrono::steady_clock::now() >= give_up) {
+        // (Asked from a thread of its own: the calls go on meanwhile.)
+        std::thread watcher([&] {
+            client waiter(emu.http);
+            waiter.wait({{"logged", {{"action", "DescribeInstances"}, {"count", 333}}}}, 10s);
+            asio::post(ioc, [&] {
                 for (std::size_t i = 1; i < signals.size(); i += 3)
                     signals[i]->emit(asio::cancellation_type::terminal);
-                return;
-            }
-            t.expires_after(20ms);
-            t.async_wait([&](error_code) { cancel_when_all_arrived(); });
-        };
-        cancel_when_all_arrived();
+            });
+        });
         ioc.run_for(80s);
+        watcher.join();
         REQUIRE(ioc.stopped());
         CHECK(cl.open_connections() == 0); // none of those connections may be reused
     }
@@ -161,27 +152,61 @@ TEST_CASE("a kept-alive connection the server closed is replaced without failing
     opts.idle_timeout = 200ms; // the emulator drops idle connections quickly
     running_emulator emu(opts);
     asio::io_context ioc;
-    rpc_client cl(ioc, http_options(emu));
+    test::manual_clock clock;
+    auto client_opts = http_options(emu);
+    client_opts.pool.clock = clock.steady();
+    rpc_client cl(ioc, client_opts);
     int ok = 0;
     cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response) { ok += ec ? 0 : 1; });
     ioc.run_for(10s);
     ioc.restart();
     REQUIRE(ok == 1);
     REQUIRE(cl.open_connections() == 1);
-    // The server closes the idle connection meanwhile. Under a second the pool
-    // does not probe it and the failed attempt is retried on a fresh one; after
-    // that the probe finds the closed connection first.
-    const auto idle = GENERATE(600ms, 1300ms);
+    // The server closes the idle connection meanwhile. Idle under a second, the
+    // pool does not probe it and the failed attempt is retried on a fresh one;
+    // longer, the probe finds the closed connection first.
+    client ctl(emu.http);
+    REQUIRE(ctl.wait({{"connections", 1}})); // only the control connection is left
+    const auto idle = GENERATE(0ms, 1300ms);
     CAPTURE(idle.count());
-    asio::steady_timer wait(ioc, idle);
-    wait.async_wait([&](error_code) {
-        // A non-idempotent call: it must not be lost to the stale connection.
-        rpc_call start{.action = "StartInstance", .version = "2014-05-26"};
-        start.params.set("InstanceId", "i-nosuch");
-        cl.async_call(std::move(start), [&](error_code ec, rpc_response) { ok += ec == errc::not_found ? 1 : 0; });
-    });
+    clock.advance(idle);
+    // A non-idempotent call: it must not be lost to the stale connection.
+    rpc_call start{.action = "StartInstance", .version = "2014-05-26"};
+    start.params.set("InstanceId", "i-nosuch");
+    cl.async_call(std::move(start), [&](error_code ec, rpc_response) { ok += ec == errc::not_found ? 1 : 0; });
     ioc.run_for(10s);
     CHECK(ok == 2);
+}
+
+TEST_CASE("a kept-alive connection idle for idle_timeout is closed, not reused", "[pool]")
+{
+    running_emulator emu;
+    client ctl(emu.http);
+    asio::io_context ioc;
+    test::manual_clock clock;
+    auto opts = http_options(emu);
+    opts.pool.idle_timeout = 30s;
+    opts.pool.clock = clock.steady();
+    rpc_client cl(ioc, opts);
+    const auto call_once = [&] {
+        bool ok = false;
+        cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response) { ok = !ec; });
+        ioc.restart();
+        ioc.run_for(10s);
+        return ok;
+    };
+    REQUIRE(call_once());
+    clock.advance(29s);
+    REQUIRE(call_once()); // reused
+    clock.advance(30s);
+    REQUIRE(call_once()); // on a new connection
+    CHECK(cl.open_connections() == 1);
+    std::vector<std::uint64_t> connections;
+    for (const auto& r : ctl.requests())
+        connections.push_back(r.at("connection_id").to_number<std::uint64_t>());
+    REQUIRE(connections.size() == 3);
+    CHECK(connections[0] == connections[1]);
+    CHECK(connections[1] != connections[2]);
 }
 
 TEST_CASE("concurrent calls from several threads on one io_context", "[pool][concurrency]")
@@ -191,7 +216,8 @@ TEST_CASE("concurrent calls from several threads on one io_context", "[pool][con
     auto opts = http_options(emu);
     opts.pool.max_connections_per_host = 8;
     rpc_client cl(ioc, opts);
-    std::atomic<int> ok{0}, failed{0};
+    std::atomic<int> ok{0}, failed{0}, completed{0};
+    std::promise<void> all_done;
     auto work = asio::make_work_guard(ioc);
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
@@ -202,13 +228,14 @@ TEST_CASE("concurrent calls from several threads on one io_context", "[pool][con
             for (int i = 0; i < 100; ++i)
                 cl.async_call(call_of("DescribeRegions"), [&](error_code ec, rpc_response r) {
                     (ec || r.http_status != 200 ? failed : ok)++;
+                    if (completed.fetch_add(1) + 1 == 400)
+                        all_done.set_value();
                 });
         });
     for (auto& s : starters)
         s.join();
-    const auto deadline = std::chrono::steady_clock::now() + 60s;
-    while (ok + failed < 400 && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(5ms); // the calls complete on the pool threads
+    // The calls complete on the pool threads; the last one says so.
+    CHECK(all_done.get_future().wait_for(60s) == std::future_status::ready);
     work.reset();
     for (auto& t : threads)
         t.join();

@@ -3,6 +3,7 @@
 // and kept when a refresh fails while they still work.
 
 #include "client_support.hpp"
+#include "manual_clock.hpp"
 
 #include <alicloud/credentials/providers.hpp>
 #include <alicloud/ecs.hpp>
@@ -10,8 +11,6 @@
 #include <boost/json/parse.hpp>
 
 #include <catch2/catch.hpp>
-
-#include <thread>
 
 using namespace alicloud;
 namespace asio = boost::asio;
@@ -61,8 +60,9 @@ TEST_CASE("role credentials: 1000 calls that find them expired cause one refresh
 
     REQUIRE(call_many(ecs, ioc, 1) == 1); // the first fetch
     CHECK(test::count_logged(emu, "AssumeRole") == 1);
-    std::this_thread::sleep_for(4100ms); // now refused as expired
-    emulator::test::client(emu.http).clear_requests();
+    emulator::test::client ctl(emu.http);
+    ctl.advance_clock(4000ms); // the emulator now refuses them as expired; the client does not know
+    ctl.clear_requests();
 
     CHECK(call_many(ecs, ioc, 1000) == 1000);
     CHECK(test::count_logged(emu, "AssumeRole") == 1); // one refresh for all of them
@@ -76,7 +76,8 @@ TEST_CASE("role credentials: a failed refresh keeps the credentials that still w
     client_options o = test::http_options_for(emu);
     o.creds = {};
     auto role = role_at(emu);
-    role.refresh_margin = 3597s; // due for refresh 2-3 s after the fetch (they claim an hour)
+    test::manual_clock clock;
+    role.clock = clock.system();
     o.credentials_provider =
         ram_role_arn_credentials(ioc.get_executor(), static_credentials({"testid", "testsecret", ""}), role);
     ecs::client ecs(ioc, o);
@@ -84,7 +85,7 @@ TEST_CASE("role credentials: a failed refresh keeps the credentials that still w
 
     emulator::test::client(emu.http).add_fault(
         boost::json::parse(R"({"action":"AssumeRole","kind":"http_error","status":500})"));
-    std::this_thread::sleep_for(3500ms); // now due
+    clock.advance(3500s); // now due (they last an hour, refreshed 180 s ahead); the emulator still takes them
     CHECK(call_many(ecs, ioc, 20) == 20);            // served with the current ones
     CHECK(test::count_logged(emu, "AssumeRole") == 2);     // the first fetch, and one refresh that failed
     CHECK(test::count_logged(emu, "AssumeRole", "InternalError") == 1); // not retried before its pause is over

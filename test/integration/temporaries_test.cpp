@@ -12,7 +12,6 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/experimental/parallel_group.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <catch2/catch.hpp>
@@ -36,20 +35,16 @@ struct client_on_emulator {
     ecs::client ecs{ioc, test::options_for(emu)};
 };
 
-// True once every one of `ids` has `status` (polled, as a real client must).
-asio::awaitable<bool> reached(ecs::client& ecs, const std::vector<std::string>& ids, std::string_view status)
+// True once every one of `ids` has `status` (the emulator says when), and the
+// client sees it.
+asio::awaitable<bool> reached(const running_emulator& emu, ecs::client& ecs, const std::vector<std::string>& ids,
+                              std::string_view status)
 {
-    asio::steady_timer pause(co_await asio::this_coro::executor);
-    for (int i = 0; i < 500; ++i) {
-        auto r = co_await ecs.describe_instance_status({.instance_ids = ids, .page_size = 50});
-        if (r.instance_statuses.size() == ids.size() &&
-            std::all_of(r.instance_statuses.begin(), r.instance_statuses.end(),
-                        [&](const auto& s) { return s.status == status; }))
-            co_return true;
-        pause.expires_after(10ms);
-        co_await pause.async_wait(asio::use_awaitable);
-    }
-    co_return false;
+    if (!test::wait_for_instances(emu, ids, status))
+        co_return false;
+    auto r = co_await ecs.describe_instance_status({.instance_ids = ids, .page_size = 50});
+    co_return r.instance_statuses.size() == ids.size() &&
+        std::all_of(r.instance_statuses.begin(), r.instance_statuses.end(), [&](const auto& s) { return s.status == status; });
 }
 
 } // namespace
@@ -81,7 +76,7 @@ TEST_CASE_METHOD(client_on_emulator, "temporaries: requests built inside co_awai
         std::sort(expected.begin(), expected.end());
         CHECK(listed == expected);
 
-        CHECK(co_await reached(ecs, run.instance_id_sets, "Running")); // a literal converted across co_await
+        CHECK(co_await reached(emu, ecs, run.instance_id_sets, "Running")); // a literal converted across co_await
 
         auto deleted = co_await ecs.delete_instances(
             {.region_id = "cn-hangzhou", .instance_ids = run.instance_id_sets, .force = true});

@@ -218,7 +218,7 @@ TEMPLATE_TEST_CASE("token rule: every row of the table", "[tokens][rule]", on_rp
                 }
             },
             asio::detached);
-        REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeRegions") >= 1; }));
+        REQUIRE(test::run_until_logged(ioc, emu, "DescribeRegions", 1));
         signal.emit(asio::cancellation_type::terminal);
         REQUIRE(test::run_until(ioc, [&] { return !thrown.empty(); }, 2s));
         CHECK(thrown_code == asio::error::operation_aborted);
@@ -267,6 +267,7 @@ TEMPLATE_TEST_CASE("token rule: every row of the table", "[tokens][rule]", on_rp
     SECTION("detached: the call is made, its result dropped")
     {
         T::fail(cl, asio::detached);
-        REQUIRE(test::run_until(ioc, [&] { return test::count_logged(emu, "DescribeInstanceAttribute") == 1; }));
+        REQUIRE(test::run_until_logged(ioc, emu, "DescribeInstanceAttribute", 1));
+        CHECK(test::count_logged(emu, "DescribeInstanceAttribute") == 1);
     }
 }

@@ -7,6 +7,7 @@
 #include "credentials/refreshing_provider.hpp"
 #include "credentials/temporary_credentials.hpp"
 #include "credentials_file.hpp"
+#include "manual_clock.hpp"
 #include "scoped_env.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -236,4 +237,137 @@ TEST_CASE("temporary credentials: an Expiration past what the clock holds never 
     CHECK(long_gone.first == client_errc::credentials_unavailable);
     CHECK(long_gone.second.why == "sts: the credentials fetched had already expired (is the clock right?)");
     CHECK_FALSE(kept);
+}
+
+namespace {
+
+// A refreshing provider over a scripted service and a clock the test moves:
+// each fetch is held until the test answers it (answer) or fails it (fail).
+struct scripted_refresh {
+    boost::asio::io_context ioc;
+    test::manual_clock clock;
+    std::vector<credentials_provider::handler> fetches; // asked, not yet answered
+    int fetched = 0;
+    std::shared_ptr<detail::refreshing_provider> provider = std::make_shared<detail::refreshing_provider>(
+        "sts", ioc.get_executor(),
+        [this](credentials_provider::handler h) {
+            ++fetched;
+            fetches.push_back(std::move(h));
+        },
+        std::chrono::seconds(180), clock.system());
+
+    // Answers the oldest fetch with credentials `id` that expire in an hour.
+    void answer(const std::string& id)
+    {
+        REQUIRE_FALSE(fetches.empty());
+        auto h = std::move(fetches.front());
+        fetches.erase(fetches.begin());
+        credentials_result r{{id, "secret", "token"}, clock.system()() + std::chrono::hours(1), {}};
+        std::move(h)(error_code{}, std::move(r));
+        settle();
+    }
+
+    void fail()
+    {
+        REQUIRE_FALSE(fetches.empty());
+        auto h = std::move(fetches.front());
+        fetches.erase(fetches.begin());
+        credentials_result none;
+        none.why = "the service said no";
+        std::move(h)(client_errc::credentials_unavailable, std::move(none));
+        settle();
+    }
+
+    // What async_get completes with once everything posted has run; nullopt
+    // while it waits for a fetch.
+    std::shared_ptr<std::optional<std::pair<error_code, credentials_result>>> get()
+    {
+        auto out = std::make_shared<std::optional<std::pair<error_code, credentials_result>>>();
+        provider->async_get(ioc.get_executor(), [out](error_code ec, credentials_result r) { *out = {ec, std::move(r)}; });
+        settle();
+        return out;
+    }
+
+    void settle()
+    {
+        ioc.restart();
+        ioc.run();
+    }
+};
+
+} // namespace
+
+TEST_CASE("refreshing provider: served from memory until due, refreshed once in the background, then replaced",
+          "[credentials][refresh]")
+{
+    using namespace std::chrono_literals;
+    scripted_refresh s;
+    const auto first = s.get();
+    CHECK_FALSE(*first); // waits for the first fetch
+    s.answer("STS.one");
+    REQUIRE(*first);
+    CHECK((*first)->second.creds.access_key_id == "STS.one");
+    CHECK(s.provider->try_get());
+
+    s.clock.advance(3600s - 181s); // not yet due: no fetch
+    CHECK(s.provider->try_get());
+    CHECK((*s.get())->second.creds.access_key_id == "STS.one");
+    CHECK(s.fetched == 1);
+
+    s.clock.advance(2s); // due, still good: served, and one fetch in the background
+    CHECK_FALSE(s.provider->try_get());
+    for (int i = 0; i < 5; ++i)
+        CHECK((*s.get())->second.creds.access_key_id == "STS.one");
+    CHECK(s.fetched == 2);
+    s.answer("STS.two");
+    CHECK(s.provider->try_get()->creds.access_key_id == "STS.two");
+}
+
+TEST_CASE("refreshing provider: expired ones are never served, the calls wait for the one fetch",
+          "[credentials][refresh]")
+{
+    using namespace std::chrono_literals;
+    scripted_refresh s;
+    s.get();
+    s.answer("STS.one");
+    s.clock.advance(3600s);
+    const auto a = s.get();
+    const auto b = s.get();
+    CHECK_FALSE(*a);
+    CHECK_FALSE(*b);
+    CHECK(s.fetched == 2); // one fetch for both
+    s.answer("STS.two");
+    CHECK((*a)->second.creds.access_key_id == "STS.two");
+    CHECK((*b)->second.creds.access_key_id == "STS.two");
+}
+
+TEST_CASE("refreshing provider: a failed refresh keeps what still works and is retried after a pause",
+          "[credentials][refresh]")
+{
+    using namespace std::chrono_literals;
+    scripted_refresh s;
+    s.get();
+    s.answer("STS.one");
+    s.clock.advance(3500s); // due
+    CHECK((*s.get())->second.creds.access_key_id == "STS.one");
+    s.fail();
+    CHECK((*s.get())->second.creds.access_key_id == "STS.one"); // kept, not asked again at once
+    CHECK(s.fetched == 2);
+    s.clock.advance(1s); // the first pause is over
+    CHECK((*s.get())->second.creds.access_key_id == "STS.one");
+    CHECK(s.fetched == 3);
+    s.fail();
+
+    s.clock.advance(100s); // expired, and failing: the calls are told why
+    const auto late = s.get();
+    CHECK_FALSE(*late);
+    s.fail();
+    REQUIRE(*late);
+    CHECK((*late)->first == client_errc::credentials_unavailable);
+    CHECK((*late)->second.why == "sts: the service said no");
+    // Within the 4 s pause after that third failure, a call fails at once, without a fetch.
+    const auto refused = s.get();
+    REQUIRE(*refused);
+    CHECK((*refused)->first == client_errc::credentials_unavailable);
+    CHECK(s.fetched == 4);
 }

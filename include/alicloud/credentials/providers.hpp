@@ -15,6 +15,7 @@
 #include <alicloud/credentials/provider.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ struct credential_services {
     std::string sts_endpoint{};    // see ram_role_arn_options::sts_endpoint
     tls_options sts_tls{};
     std::string metadata_endpoint{}; // see ecs_ram_role_options::metadata_endpoint
+    std::function<std::chrono::system_clock::time_point()> clock{}; // see ecs_ram_role_options::clock
 };
 
 // A section of the shared credentials INI file: `path`, else
@@ -73,6 +75,10 @@ struct ecs_ram_role_options {
     // Fetch new credentials this long before the current ones expire (the
     // service has them 30 min ahead).
     std::chrono::seconds refresh_margin{180};
+    // What the credentials' Expiration is compared with, and a failed
+    // fetch's pause timed by. Injectable so that tests advance time instead of
+    // waiting for it (as client_options::clock); default: the system clock.
+    std::function<std::chrono::system_clock::time_point()> clock{};
 };
 
 // The temporary credentials of the ECS instance's RAM role, from the instance
@@ -98,6 +104,9 @@ struct ram_role_arn_options {
     std::chrono::milliseconds timeout{10'000};
     // Fetch new credentials this long before the current ones expire.
     std::chrono::seconds refresh_margin{180};
+    // See ecs_ram_role_options::clock. Only for expiry: AssumeRole requests
+    // are stamped with the system clock.
+    std::function<std::chrono::system_clock::time_point()> clock{};
 };
 
 // Temporary credentials of a RAM role, from STS AssumeRole signed with the

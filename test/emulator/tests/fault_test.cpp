@@ -14,6 +14,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 using namespace alicloud;
 using namespace alicloud::emulator::test;
 namespace http = boost::beast::http;
@@ -203,22 +205,13 @@ TEST_CASE("a client that leaves during the latency is logged as such", "[emulato
         stream.connect(emu.http);
         http::write(stream, req);
         // Wait until the emulator has the request (it is in the log, outcome pending), then leave.
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (c.requests().empty() || c.requests().back().at("action") != "DescribeRegions") {
-            REQUIRE(std::chrono::steady_clock::now() < deadline);
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
+        REQUIRE(c.wait({{"logged", {{"action", "DescribeRegions"}, {"count", 1}}}}, std::chrono::seconds(5)));
+        CHECK(c.requests().front().at("outcome") == "pending");
     } // the stream closes here
     c.raw(http::verb::delete_, "/_emulator/faults");
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    std::string outcome;
-    do {
-        outcome = c.requests().front().at("outcome").as_string();
-        if (outcome != "pending")
-            break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    } while (std::chrono::steady_clock::now() < deadline);
-    CHECK(outcome == "client_closed"); // long before the 5 s latency ran out
+    // Long before the 5 s latency ran out.
+    REQUIRE(c.wait({{"logged", {{"action", "DescribeRegions"}, {"count", 1}, {"finished", true}}}}, std::chrono::seconds(3)));
+    CHECK(c.requests().front().at("outcome") == "client_closed");
 }
 
 TEST_CASE("the request log records calls, tokens and connections, and can be cleared", "[emulator][faults]")
@@ -243,6 +236,36 @@ TEST_CASE("the request log records calls, tokens and connections, and can be cle
     CHECK(log[0].at("connection_id") == log[2].at("connection_id")); // one kept-alive connection
     c.clear_requests();
     CHECK(c.requests().empty());
+}
+
+TEST_CASE("a wait answers once its condition holds, or says it did not at its timeout", "[emulator][control]")
+{
+    running_emulator emu;
+    client c(emu.http);
+    client other(emu.http);
+    // Reached now (the one connection is the wait's own): answered at once.
+    CHECK(c.wait({{"connections", 1}}));
+    // Not reached within the timeout: said so, at the timeout.
+    auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(c.wait({{"logged", {{"action", "DescribeZones"}, {"count", 1}}}}, std::chrono::milliseconds(100)));
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(100));
+    // Reached while it waits: the answer to another connection wakes it, long before its timeout.
+    c.add_fault(parse(R"({"action":"DescribeZones","latency_ms":300})"));
+    start = std::chrono::steady_clock::now();
+    std::thread caller([&] { CHECK(other.call("DescribeZones", {{"RegionId", "cn-hangzhou"}}).status == 200); });
+    CHECK(c.wait({{"logged", {{"action", "DescribeZones"}, {"count", 1}, {"finished", true}}}}, std::chrono::seconds(20)));
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+    caller.join();
+    // An instance that reaches a status on the emulator's timers.
+    const auto run = c.call("RunInstances", run_params);
+    REQUIRE(run.status == 200);
+    boost::json::array ids;
+    ids.emplace_back(run.json.at("InstanceIdSets").at("InstanceIdSet").at(0));
+    CHECK(c.wait({{"instances", {{"ids", ids}, {"status", "Running"}}}}));
+
+    CHECK(c.raw(http::verb::post, "/_emulator/wait", R"({"connections":1,"timeout_ms":60001})").status == 400);
+    CHECK(c.raw(http::verb::post, "/_emulator/wait", R"({"instances":{"ids":["i-1"],"status":"Asleep"}})").status == 400);
+    CHECK(c.raw(http::verb::post, "/_emulator/wait", R"({"timeout_ms":1})").status == 400);
 }
 
 TEST_CASE("the control API refuses bad rules and resets everything", "[emulator][faults]")

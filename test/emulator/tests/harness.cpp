@@ -166,27 +166,41 @@ void client::reset()
     REQUIRE(raw(http::verb::post, "/_emulator/reset").status == 200);
 }
 
+void client::advance_clock(std::chrono::milliseconds by)
+{
+    auto r = raw(http::verb::post, "/_emulator/clock", boost::json::serialize(boost::json::object{{"advance_ms", by.count()}}));
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+}
+
+bool client::wait(boost::json::object condition, std::chrono::milliseconds limit)
+{
+    condition["timeout_ms"] = limit.count();
+    auto r = raw(http::verb::post, "/_emulator/wait", boost::json::serialize(condition));
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.json.at("reached").as_bool();
+}
+
 bool client::wait_for_status(const std::string& region, const std::vector<std::string>& ids, std::string_view status,
                              std::chrono::milliseconds limit)
 {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
+    boost::json::array wanted;
+    for (const auto& id : ids)
+        wanted.emplace_back(id);
+    if (!wait({{"instances", {{"ids", std::move(wanted)}, {"status", status}}}}, limit))
+        return false;
     parameters p;
     p.set("RegionId", region);
     p.set_repeat_list("InstanceId", ids);
     p.set("PageSize", 50);
-    while (std::chrono::steady_clock::now() < deadline) {
-        auto r = call("DescribeInstanceStatus", p);
-        REQUIRE(r.status == 200);
-        std::size_t matching = 0;
-        for (const auto& s : r.json.at("InstanceStatuses").at("InstanceStatus").as_array())
-            if (s.at("Status").as_string() == status)
-                ++matching;
-        if (matching == ids.size())
-            return true;
-        // Polling, as a real client does; the state changes on the emulator's timers.
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
+    auto r = call("DescribeInstanceStatus", p);
+    REQUIRE(r.status == 200);
+    std::size_t matching = 0;
+    for (const auto& s : r.json.at("InstanceStatuses").at("InstanceStatus").as_array())
+        if (s.at("Status").as_string() == status)
+            ++matching;
+    return matching == ids.size();
 }
 
 } // namespace alicloud::emulator::test

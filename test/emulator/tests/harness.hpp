@@ -13,6 +13,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <optional>
@@ -80,8 +81,13 @@ public:
     boost::json::array requests();
     void clear_requests();
     void reset();
+    // Moves the emulator's clock (its credentials' and tokens' lifetimes) forward.
+    void advance_clock(std::chrono::milliseconds by);
+    // Holds until the emulator reaches `condition` (wait_conditions.hpp): true,
+    // or false when `limit` passed first.
+    bool wait(boost::json::object condition, std::chrono::milliseconds limit = std::chrono::seconds(10));
 
-    // Runs DescribeInstanceStatus until every id has `status`; false after `limit`.
+    // Waits until every id has `status`, and DescribeInstanceStatus says so; false after `limit`.
     bool wait_for_status(const std::string& region, const std::vector<std::string>& ids, std::string_view status,
                          std::chrono::milliseconds limit = std::chrono::seconds(10));
 

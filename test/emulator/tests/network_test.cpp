@@ -10,7 +10,6 @@
 
 #include <chrono>
 #include <set>
-#include <thread>
 
 using namespace alicloud;
 using namespace alicloud::emulator::test;
@@ -33,20 +32,19 @@ response vpc_call(client& c, std::string_view action, parameters p)
     return c.call(action, p, vpc_api());
 }
 
-// Polls Describe<kind>s until the resource is Available; false after the bound.
+// Waits until the resource is Available (on the emulator's timers), and
+// Describe<kind>s says so; false after the bound.
 bool wait_available(client& c, std::string_view action, std::string_view id_name, const std::string& id,
                     std::string_view list, std::string_view item)
 {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline) {
-        auto r = vpc_call(c, action, {{std::string(id_name), id}});
-        REQUIRE(r.status == 200);
-        const auto& items = r.json.at(list).at(item).as_array();
-        if (items.size() == 1 && items[0].at("Status") == "Available")
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10)); // the state changes on the emulator's timers
-    }
-    return false;
+    boost::json::array ids;
+    ids.emplace_back(id);
+    if (!c.wait({{"available", std::move(ids)}}))
+        return false;
+    auto r = vpc_call(c, action, {{std::string(id_name), id}});
+    REQUIRE(r.status == 200);
+    const auto& items = r.json.at(list).at(item).as_array();
+    return items.size() == 1 && items[0].at("Status") == "Available";
 }
 
 std::string create_vpc(client& c, const std::string& cidr = "192.168.0.0/16")

@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 
 #include <regex>
-#include <thread>
 
 using namespace alicloud;
 using namespace alicloud::emulator::test;
@@ -72,6 +71,28 @@ TEST_CASE("AssumeRole: temporary credentials that ECS accepts", "[emulator][sts]
 
 TEST_CASE("AssumeRole: credentials expire and are then refused", "[emulator][sts]")
 {
+    running_emulator emu;
+    client c(emu.http);
+    auto asked = assume(test_role);
+    asked.set("DurationSeconds", "900");
+    const auto r = c.call("AssumeRole", asked, sts_v1);
+    REQUIRE(r.status == 200);
+    const auto creds = credentials_in(r.json);
+    c.advance_clock(890s);
+    CHECK(c.call("DescribeRegions", {}, {.creds = creds}).status == 200);
+    c.advance_clock(10s); // at their Expiration
+    const auto late = c.call("DescribeRegions", {}, {.creds = creds});
+    CHECK(late.status == 400);
+    CHECK(late.code() == "InvalidSecurityToken.Expired");
+
+    c.reset(); // the clock too: fresh ones last again
+    const auto again = credentials_in(c.call("AssumeRole", asked, sts_v1).json);
+    CHECK(c.call("DescribeRegions", {}, {.creds = again}).status == 200);
+}
+
+TEST_CASE("AssumeRole: with sts_lifetime, credentials stop working early whatever their Expiration says",
+          "[emulator][sts]")
+{
     auto opts = fast_options();
     opts.sts_lifetime = 300ms;
     running_emulator emu(opts);
@@ -80,10 +101,24 @@ TEST_CASE("AssumeRole: credentials expire and are then refused", "[emulator][sts
     REQUIRE(r.status == 200);
     const auto creds = credentials_in(r.json);
     CHECK(c.call("DescribeRegions", {}, {.creds = creds}).status == 200);
-    std::this_thread::sleep_for(400ms);
+    c.advance_clock(300ms);
     const auto late = c.call("DescribeRegions", {}, {.creds = creds});
     CHECK(late.status == 400);
     CHECK(late.code() == "InvalidSecurityToken.Expired");
+}
+
+TEST_CASE("emulator clock: advanced by seconds or milliseconds, never back, reset to the real time", "[emulator][clock]")
+{
+    running_emulator emu;
+    client c(emu.http);
+    CHECK(c.raw(http::verb::get, "/_emulator/clock").json.at("offset_ms") == 0);
+    CHECK(c.raw(http::verb::post, "/_emulator/clock", R"({"advance_seconds":1.5})").json.at("offset_ms") == 1500);
+    CHECK(c.raw(http::verb::post, "/_emulator/clock", R"({"advance_ms":500})").json.at("offset_ms") == 2000);
+    CHECK(c.raw(http::verb::post, "/_emulator/clock", R"({"advance_ms":-1})").status == 400);
+    CHECK(c.raw(http::verb::post, "/_emulator/clock", R"({"advance_ms":1,"advance_seconds":1})").status == 400);
+    CHECK(c.raw(http::verb::post, "/_emulator/clock", R"({})").status == 400);
+    c.reset();
+    CHECK(c.raw(http::verb::get, "/_emulator/clock").json.at("offset_ms") == 0);
 }
 
 TEST_CASE("AssumeRole: bad parameters and unknown roles are refused as STS does", "[emulator][sts]")
@@ -141,6 +176,29 @@ TEST_CASE("metadata service: IMDSv2 token, role name, role credentials", "[emula
         if (e.at("action") == "MetadataCredentials")
             ++credential_fetches;
     CHECK(credential_fetches == 2);
+}
+
+TEST_CASE("metadata service: tokens and role credentials expire as the emulator's clock moves", "[emulator][imds]")
+{
+    running_emulator emu;
+    client c(emu.http);
+    const std::string role = "/latest/meta-data/ram/security-credentials/EcsRamRoleTest";
+    const auto token = c.raw(http::verb::put, "/latest/api/token", {}, {{"x-aliyun-ecs-metadata-token-ttl-seconds", "60"}});
+    REQUIRE(token.status == 200);
+    const http_header with_token{"x-aliyun-ecs-metadata-token", token.body};
+    const auto answer = c.raw(http::verb::get, role, {}, {with_token});
+    REQUIRE(answer.status == 200);
+    const credentials creds{std::string(answer.json.at("AccessKeyId").as_string()),
+                            std::string(answer.json.at("AccessKeySecret").as_string()),
+                            std::string(answer.json.at("SecurityToken").as_string())};
+
+    c.advance_clock(59s);
+    CHECK(c.raw(http::verb::get, role, {}, {with_token}).status == 200);
+    c.advance_clock(1s);
+    CHECK(c.raw(http::verb::get, role, {}, {with_token}).status == 401); // the token's TTL is over
+    CHECK(c.call("DescribeRegions", {}, {.creds = creds}).status == 200);
+    c.advance_clock(6h); // the role's credentials last six hours
+    CHECK(c.call("DescribeRegions", {}, {.creds = creds}).code() == "InvalidSecurityToken.Expired");
 }
 
 TEST_CASE("metadata service: with IMDSv2 required, no token is no answer", "[emulator][imds]")
