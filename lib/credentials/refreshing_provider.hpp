@@ -4,7 +4,7 @@
 // Credentials that expire, fetched again ahead of expiry - once, however many
 // calls want them (single flight). A failed fetch keeps credentials that
 // still work and is retried after a growing pause; calls that have none wait
-// for the fetch in flight (each call bounds its own wait: call_operation).
+// for the fetch in flight (each call bounds its own wait: call_driver.cpp).
 
 #include <alicloud/credentials/provider.hpp>
 
