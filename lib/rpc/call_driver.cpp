@@ -365,9 +365,14 @@ private:
     void ask_for_credentials(call_clock::time_point deadline)
     {
         arm(deadline);
+        // The provider keeps the handler until it answers - maybe never (a
+        // silent one), and it belongs to the client the call holds: a strong
+        // reference here would keep both alive for ever. The armed deadline
+        // keeps the call alive while it waits.
         opts().credentials_provider->async_get(
-            strand_, on_strand([self = shared(), gen = gen_](error_code ec, credentials_result r) {
-                if (gen != self->gen_)
+            strand_, on_strand([weak = std::weak_ptr<call_op>(shared()), gen = gen_](error_code ec, credentials_result r) {
+                const auto self = weak.lock();
+                if (!self || gen != self->gen_)
                     return; // the call stopped waiting
                 self->end_step();
                 self->disarm();
@@ -445,9 +450,13 @@ private:
             return connect(0);
         }
         literal_ = false;
+        // Weakly, as for credentials: a resolve hook may hold the answer's
+        // function as long as it likes; the armed deadline keeps the call alive.
         start_resolve(endpoint_.host, endpoint_.port, opts().resolve, strand_,
-                      [self = shared(), gen = gen_](error_code ec, std::vector<tcp::endpoint> found) {
-                          if (gen != self->gen_)
+                      [weak = std::weak_ptr<call_op>(shared()), gen = gen_](error_code ec,
+                                                                            std::vector<tcp::endpoint> found) {
+                          const auto self = weak.lock();
+                          if (!self || gen != self->gen_)
                               return; // the call stopped waiting: dropped
                           if (ec)
                               return self->open_failed(attempt_phase::resolve, ec);
