@@ -47,11 +47,11 @@ struct outcomes {
         return [this, once](error_code ec, const ecs::describe_regions_response&) {
             if (once->fetch_add(1) != 0)
                 repeated.fetch_add(1);
-            {
-                std::lock_guard lock(mutex);
-                codes.push_back(ec);
-                completed.fetch_add(1);
-            }
+            // Notified under the lock: the test may destroy this object as soon
+            // as it sees the count, and the notifier must be done with it by then.
+            std::lock_guard lock(mutex);
+            codes.push_back(ec);
+            completed.fetch_add(1);
             changed.notify_all();
         };
     }
