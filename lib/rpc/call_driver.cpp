@@ -102,7 +102,8 @@ public:
         if (slot_.is_connected())
             slot_.assign([self = shared()](asio::cancellation_type type) { self->cancel(cancel_reason::caller, type); });
         if (const auto& ctx = call_.options.context) {
-            context_headers_ = describe_headers(ctx.headers());
+            context_header_list_ = ctx.headers(); // read once: sent with the call, and quoted when it fails
+            context_headers_ = describe_headers(context_header_list_);
             context_subscription_ = ctx.on_cancel([weak = std::weak_ptr<call_control>(shared_from_this())] {
                 if (auto c = weak.lock())
                     c->cancel(cancel_reason::context, asio::cancellation_type::terminal);
@@ -162,6 +163,8 @@ private:
     }
 
     const client_options& opts() const { return impl_->options; }
+    // The provider's, when there is one, else the client's own.
+    const credentials& signing_credentials() const { return opts().credentials_provider ? provided_ : opts().creds; }
     static call_clock::time_point now() { return call_clock::now(); }
 
     // Everything the call needs that comes from its options and the client's,
@@ -215,11 +218,10 @@ private:
             request_.method = call_.method.value_or(http_method::post);
             request_.params_in = call_.params_in;
             request_.headers = std::move(call_.headers);
-            if (ctx)
-                for (auto& h : ctx.headers())
-                    if (std::none_of(request_.headers.begin(), request_.headers.end(),
-                                     [&](const http_header& own) { return own.name == h.name; }))
-                        request_.headers.push_back(std::move(h));
+            for (auto& h : context_header_list_)
+                if (std::none_of(request_.headers.begin(), request_.headers.end(),
+                                 [&](const http_header& own) { return own.name == h.name; }))
+                    request_.headers.push_back(std::move(h));
             pool_ = call_.endpoint ? &impl_->pool_for(endpoint_) : impl_->default_pool;
         }
         machine_.replan(std::move(plan));
@@ -385,7 +387,7 @@ private:
     // ---- sign
     call_machine::action sign()
     {
-        const credentials& creds = opts().credentials_provider ? provided_ : opts().creds;
+        const credentials& creds = signing_credentials();
         auto& diag = machine_.result().second.diag;
         error_code ec;
         const signed_request s = sansio::sign_rpc_request(request_, creds, endpoint_.authority, impl_->make_stamp(),
@@ -752,7 +754,7 @@ private:
         release_resources();
         auto& [ec, response] = machine_.result();
         if (ec) {
-            redact(response.diag, opts().credentials_provider ? provided_ : opts().creds); // the service may quote what was signed
+            redact(response.diag, signing_credentials()); // the service may quote what was signed
             response.diag.context_headers = context_headers_;
         }
         asio::dispatch(handler_ex_, [self = shared()]() mutable {
@@ -778,7 +780,8 @@ private:
     rpc_handler handler_;
     asio::any_completion_executor handler_ex_;
     asio::cancellation_slot slot_;
-    std::string context_headers_;
+    std::vector<http_header> context_header_list_; // the context's headers, read once
+    std::string context_headers_;                   // the same, as diagnostics quote them
     cancel_subscription context_subscription_;
     bool must_wait_ = false;
     bool finished_ = false;
