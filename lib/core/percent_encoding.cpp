@@ -1,5 +1,7 @@
 #include <alicloud/core/sansio/percent_encoding.hpp>
 
+#include "core/detail/hex.hpp"
+
 #include <array>
 
 namespace alicloud::sansio {
@@ -17,15 +19,9 @@ constexpr std::array<bool, 256> make_unreserved()
 
 constexpr auto unreserved = make_unreserved();
 
-int hex_value(char c) noexcept
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
 } // namespace
+
+using detail::hex_value;
 
 void percent_encode_append(std::string& out, std::string_view in)
 {

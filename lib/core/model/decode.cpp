@@ -1,27 +1,27 @@
-// The one response decoder: Boost.JSON's parser events go straight into the
-// model, steered by its descriptor. No tree is built: a member the model does
-// not know is skipped as it streams past.
+// The one response decoder: the answer's JSON read straight into the model,
+// steered by its descriptor (json_reader.hpp reads the tokens the model
+// expects). No tree is built: a member the model does not know is checked and
+// passed over.
 
 #include "core/model/encode.hpp"
+#include "core/model/json_reader.hpp"
 
-#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/parse.hpp>
 
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <functional>
 #include <limits>
 #include <map>
-#include <new>
 #include <string>
 #include <vector>
 
 namespace alicloud::detail::model {
 namespace {
 
-// A scalar as the parser saw it. `text` is its source text (for a number, the
-// digits as sent: a string field that receives a number keeps them).
+// A scalar as the reader saw it. `text` is its source text (for a number, the
+// digits as sent: a map of strings that receives a number keeps them).
 struct scalar {
     enum class type : std::uint8_t { string, int64, uint64, float64, boolean } t;
     std::string_view text{};
@@ -29,19 +29,6 @@ struct scalar {
     std::uint64_t u = 0;
     double d = 0;
     bool b = false;
-};
-
-struct frame {
-    enum class type : std::uint8_t { object, wrapper, list, map } t;
-    const class_info* cls = nullptr; // object: the struct being filled
-    void* target = nullptr;          // object: the struct; list: the vector; map: the map
-    const field_info* field = nullptr; // wrapper, list, map: the field they fill
-    std::string_view name{};         // the member that led here, for messages
-    std::size_t count = 0;           // list: elements so far
-    std::size_t expected = 0;        // list of objects: elements in all, read ahead (0: unknown)
-    const field_info* pending = nullptr; // object: the field the next value fills
-    const void* last = nullptr;      // object: the field its last known key named (at first: cls)
-    bool item_next = false;          // wrapper: the next value is the list itself
 };
 
 const char* expected(kind k)
@@ -261,253 +248,279 @@ private:
 
 thread_local list_sizes last_list_sizes;
 
-// The frames of the values being filled, one per open object or array: as
-// deep as the parser allows (parse_options::max_depth), and never allocated.
-constexpr std::size_t max_depth = 64;
-
-class frame_stack {
-public:
-    frame_stack() {} // the slots stay uninitialised until pushed: 5 KB not written per decode
-    bool empty() const noexcept { return size_ == 0; }
-    frame& back() noexcept { return slots_[size_ - 1].f; }
-    void push_back(const frame& f) noexcept { ::new (&slots_[size_++].f) frame(f); }
-    void pop_back() noexcept { --size_; }
-    std::size_t size() const noexcept { return size_; }
-    const frame& operator[](std::size_t i) const noexcept { return slots_[i].f; }
-
-private:
-    static_assert(std::is_trivially_destructible_v<frame> && std::is_trivially_copyable_v<frame>);
-    union slot {
-        slot() {}
-        frame f;
+// n bytes at a and b are the same. Keys are short (most under 24 bytes):
+// two overlapping word loads compare one of 8 to 16 bytes, where a call to
+// memcmp cost more than the comparison.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept
+{
+    auto word = [](const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, sizeof w);
+        return w;
     };
-    std::array<slot, max_depth + 1> slots_;
-    std::size_t size_ = 0;
+    if (n >= 8 && n <= 16)
+        return word(a) == word(b) && word(a + n - 8) == word(b + n - 8);
+    return std::memcmp(a, b, n) == 0;
+}
+
+// Where the decoder is, for messages: one node per open object, list or map
+// on the C++ stack, linked to the one around it; a path is spelled out only
+// when a decode fails.
+struct path {
+    const path* up = nullptr;
+    std::string_view name{};            // the member that led here ("" for a list's element)
+    std::size_t index = no_index;       // a list: the element being read
+    static constexpr std::size_t no_index = std::size_t(-1);
 };
 
-class model_handler {
+class model_reader {
 public:
-    static constexpr std::size_t max_object_size = std::size_t(-1);
-    static constexpr std::size_t max_array_size = std::size_t(-1);
-    static constexpr std::size_t max_key_size = std::size_t(-1);
-    static constexpr std::size_t max_string_size = std::size_t(-1);
+    model_reader(std::string_view body) : json_(body) {}
 
-    model_handler(const class_info& cls, void* root) : root_cls_(cls), root_(root)
-    {
-    }
-
-    // Why the decode stopped, when it was the model (not the JSON) that did not fit.
+    json_reader& json() noexcept { return json_; }
     const std::string& failure() const noexcept { return failure_; }
 
-    bool on_document_begin(boost::json::error_code&) { return true; }
-    bool on_document_end(boost::json::error_code&) { return true; }
-    bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
-    bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
-
-    bool on_object_begin(boost::json::error_code& ec)
+    // The root: an object, or a failure saying that it is not one.
+    bool root(const class_info& cls, void* target)
     {
-        if (skipping()) {
-            ++skip_depth_; // a value inside the one being skipped
-            return true;
-        }
-        if (stack_.empty())
-            return push({frame::type::object, &root_cls_, root_});
-        frame& top = stack_.back();
-        switch (top.t) {
-        case frame::type::object: {
-            const field_info* f = take_pending(top);
-            if (f == nullptr)
-                return skip_value();
-            void* member = f->at(top.target);
-            if (f->kind == kind::object && f->form == form::value)
-                return push({frame::type::object, f->nested, member, f, f->wire});
-            if (f->kind == kind::object && f->form == form::optional)
-                return push({frame::type::object, f->nested, f->nested->engage(member), f, f->wire});
-            if (f->kind == kind::map)
-                return push({frame::type::map, nullptr, member, f, f->wire});
-            if ((f->form == form::list) && !f->item.empty())
-                return push({frame::type::wrapper, nullptr, member, f, f->wire});
-            return fail(ec, f->wire, f->form == form::list ? "expected an array" : expected(f->kind));
-        }
-        case frame::type::wrapper:
-            if (!top.item_next)
-                return skip_value();
-            top.item_next = false;
-            return fail(ec, top.field->item, "expected an array");
-        case frame::type::list: {
-            const field_info& f = *top.field;
-            ++top.count;
-            if (f.kind != kind::object)
-                return fail(ec, {}, expected(f.kind));
-            return push({frame::type::object, f.nested, f.nested->append(top.target, top.expected), &f, {}});
-        }
-        case frame::type::map: return skip_value(); // a map of JSON values keeps the scalars only
-        }
-        return true;
-    }
-
-    bool on_object_end(std::size_t, boost::json::error_code&)
-    {
-        if (unskip())
-            return true;
-        stack_.pop_back();
-        return true;
-    }
-
-    bool on_array_begin(boost::json::error_code& ec)
-    {
-        if (skipping()) {
-            ++skip_depth_;
-            return true;
-        }
-        if (stack_.empty())
-            return fail(ec, {}, "expected a JSON object");
-        frame& top = stack_.back();
-        switch (top.t) {
-        case frame::type::object: {
-            const field_info* f = take_pending(top);
-            if (f == nullptr)
-                return skip_value();
-            if (f->form != form::list && f->form != form::optional_list)
-                return fail(ec, f->wire, expected(f->kind));
-            if (!f->item.empty())
-                return fail(ec, f->wire, "expected an object"); // the list's wrapper
-            // A list the model does not wrap (a request's, or a bare one in an answer).
-            return push_list({frame::type::list, nullptr, list_of(*f, f->at(top.target)), f, f->wire});
-        }
-        case frame::type::wrapper:
-            if (!top.item_next)
-                return skip_value();
-            top.item_next = false;
-            return push_list({frame::type::list, nullptr, top.target, top.field, top.field->item});
-        case frame::type::list: ++top.count; return fail(ec, {}, expected(top.field->kind));
-        case frame::type::map: return skip_value();
-        }
-        return true;
-    }
-
-    bool on_array_end(std::size_t, boost::json::error_code&)
-    {
-        if (unskip())
-            return true;
-        const frame& top = stack_.back();
-        if (top.t == frame::type::list && top.field->kind == kind::object)
-            last_list_sizes.seen(top.field, top.count);
-        stack_.pop_back();
-        return true;
-    }
-
-    bool on_key_part(boost::json::string_view s, std::size_t, boost::json::error_code&)
-    {
-        if (!skipping())
-            key_.append(s.data(), s.size());
-        return true;
-    }
-
-    bool on_key(boost::json::string_view s, std::size_t, boost::json::error_code&)
-    {
-        if (skipping())
-            return true;
-        std::string_view key(s.data(), s.size());
-        if (!key_.empty()) {
-            key_.append(key);
-            key = key_;
-        }
-        frame& top = stack_.back();
-        switch (top.t) {
-        case frame::type::object: top.pending = find_field(top, key); break;
-        case frame::type::wrapper: top.item_next = key == top.field->item; break;
-        case frame::type::map: map_key_.assign(key); break;
-        case frame::type::list: break; // a list has no keys
-        }
-        if (top.t == frame::type::object && top.pending == nullptr)
-            skip_next_ = true;
-        key_.clear();
-        return true;
-    }
-
-    bool on_string_part(boost::json::string_view s, std::size_t, boost::json::error_code&)
-    {
-        if (!skipping() && !skip_next_)
-            text_.append(s.data(), s.size());
-        return true;
-    }
-
-    bool on_string(boost::json::string_view s, std::size_t, boost::json::error_code& ec)
-    {
-        scalar v{scalar::type::string, std::string_view(s.data(), s.size())};
-        if (!text_.empty()) {
-            text_.append(v.text);
-            v.text = text_;
-        }
-        const bool ok = value(v, ec);
-        text_.clear();
-        return ok;
-    }
-
-    bool on_number_part(boost::json::string_view s, boost::json::error_code&)
-    {
-        if (!skipping() && !skip_next_)
-            text_.append(s.data(), s.size());
-        return true;
-    }
-
-    bool on_int64(std::int64_t i, boost::json::string_view s, boost::json::error_code& ec)
-    {
-        scalar v{scalar::type::int64, number_text(s)};
-        v.i = i;
-        return number_done(value(v, ec));
-    }
-
-    bool on_uint64(std::uint64_t u, boost::json::string_view s, boost::json::error_code& ec)
-    {
-        scalar v{scalar::type::uint64, number_text(s)};
-        v.u = u;
-        return number_done(value(v, ec));
-    }
-
-    bool on_double(double d, boost::json::string_view s, boost::json::error_code& ec)
-    {
-        scalar v{scalar::type::float64, number_text(s)};
-        v.d = d;
-        return number_done(value(v, ec));
-    }
-
-    bool on_bool(bool b, boost::json::error_code& ec)
-    {
-        scalar v{scalar::type::boolean, b ? std::string_view("true") : std::string_view("false")};
-        v.b = b;
-        return value(v, ec);
-    }
-
-    bool on_null(boost::json::error_code& ec)
-    {
-        // null leaves the default; it still answers the key that announced it.
-        if (skipping())
-            return true;
-        if (stack_.empty())
-            return fail(ec, {}, "expected a JSON object"); // the whole body is null
-        if (skip_next_) {
-            skip_next_ = false;
-            return true;
-        }
-        if (!stack_.empty()) {
-            frame& top = stack_.back();
-            if (top.t == frame::type::object)
-                top.pending = nullptr;
-            else if (top.t == frame::type::wrapper)
-                top.item_next = false;
-            else if (top.t == frame::type::list)
-                ++top.count;
-        }
-        return true;
+        const char c = json_.peek();
+        if (c == '{')
+            return object(cls, target, nullptr);
+        if (c == 0)
+            return json_.fail(); // nothing at all: not JSON
+        // A value that is not an object is still read whole when it is short
+        // (a scalar): "7" is JSON, "7x" is not.
+        if (c != '[' && !json_.skip_value())
+            return false;
+        return fail(nullptr, {}, "expected a JSON object");
     }
 
 private:
+    // '{' peeked: each member's key to on_member, which reads its value.
+    template <class OnMember>
+    bool members(OnMember on_member)
+    {
+        if (!json_.enter())
+            return false;
+        if (!json_.accept('}')) {
+            do {
+                std::string_view key;
+                if (json_.peek() != '"' || !json_.string(key) || !json_.expect(':'))
+                    return json_.fail();
+                if (!on_member(key))
+                    return false;
+            } while (json_.next('}'));
+            if (json_.failed())
+                return false;
+        }
+        json_.leave();
+        return true;
+    }
+
+    // '{' peeked: its members into `cls` at `target`.
+    bool object(const class_info& cls, void* target, const path* at)
+    {
+        const void* last = &cls; // the field the previous key named (at first: the class)
+        return members([&](std::string_view key) {
+            const field_info* f = find_field(cls, last, key);
+            if (f == nullptr)
+                return json_.skip_value();
+            last = f;
+            return member(*f, f->at(target), at);
+        });
+    }
+
+    // The value of member f, whose storage is `member`.
+    bool member(const field_info& f, void* member, const path* at)
+    {
+        const char c = json_.peek();
+        if (c == 'n')
+            return json_.literal("null"); // null leaves the default
+        const bool list = f.form == form::list || f.form == form::optional_list;
+        if (c == '{') {
+            const path here{at, f.wire};
+            if (f.kind == kind::object && f.form == form::value)
+                return object(*f.nested, member, &here);
+            if (f.kind == kind::object && f.form == form::optional)
+                return object(*f.nested, f.nested->engage(member), &here);
+            if (f.kind == kind::map)
+                return map(member);
+            if (f.form == form::list && !f.item.empty())
+                return wrapper(f, member, &here);
+            return fail(at, f.wire, f.form == form::list ? "expected an array" : expected(f.kind));
+        }
+        if (c == '[') {
+            if (!list)
+                return fail(at, f.wire, expected(f.kind));
+            if (!f.item.empty())
+                return fail(at, f.wire, "expected an object"); // the list's wrapper
+            // A list the model does not wrap (a request's, or a bare one in an answer).
+            return elements(f, list_of(f, member), f.wire, at);
+        }
+        scalar v;
+        if (!read_scalar(c, v))
+            return false;
+        if (f.kind == kind::object || f.kind == kind::map)
+            return fail(at, f.wire, "expected an object");
+        if (f.form == form::list && v.t == scalar::type::string && v.text.empty())
+            return true; // "" for an empty list, as the service sometimes sends
+        if (f.form == form::list && !f.item.empty())
+            return fail(at, f.wire, "expected an object");
+        if (empty_for_non_string(f.kind, v))
+            return true;
+        void* slot = scalar_slot(f, member);
+        if (slot == nullptr || !store(f.kind, slot, v))
+            return fail(at, f.wire, mismatch(f.kind, v));
+        return true;
+    }
+
+    // '{' peeked: the object the service wraps a list in ("Instances":
+    // {"Instance": [...]}); its member named f.item is the list.
+    bool wrapper(const field_info& f, void* vector, const path* at)
+    {
+        return members([&](std::string_view key) {
+            if (key != f.item)
+                return json_.skip_value();
+            const char c = json_.peek();
+            if (c == '[')
+                return elements(f, vector, f.item, at);
+            if (c == 'n')
+                return json_.literal("null");
+            // Anything else is read first: what is not JSON is said so.
+            if (c != '{' && !json_.skip_value())
+                return false;
+            return fail(at, f.item, "expected an array");
+        });
+    }
+
+    // '[' peeked: the elements of list field f into `vector`.
+    bool elements(const field_info& f, void* vector, std::string_view name, const path* up)
+    {
+        if (!json_.enter())
+            return false;
+        path at{up, name, 0};
+        const std::size_t expected_size = f.kind == kind::object ? last_list_sizes.expected(&f) : 0;
+        std::size_t count = 0;
+        if (!json_.accept(']')) {
+            do {
+                at.index = count++;
+                const char c = json_.peek();
+                if (c == 'n') {
+                    if (!json_.literal("null"))
+                        return false;
+                    continue;
+                }
+                if (f.kind == kind::object) {
+                    if (c != '{') {
+                        if (c != '[' && !json_.skip_value())
+                            return false;
+                        return fail(&at, {}, "expected an object");
+                    }
+                    if (!object(*f.nested, f.nested->append(vector, expected_size), &at))
+                        return false;
+                    continue;
+                }
+                if (c == '{' || c == '[')
+                    return fail(&at, {}, expected(f.kind));
+                scalar v;
+                if (!read_scalar(c, v))
+                    return false;
+                if (f.kind == kind::map)
+                    return fail(&at, {}, "expected an object");
+                void* slot = append_scalar(f.kind, vector);
+                if (slot == nullptr || !store(f.kind, slot, v))
+                    return fail(&at, {}, mismatch(f.kind, v));
+            } while (json_.next(']'));
+            if (json_.failed())
+                return false;
+        }
+        json_.leave();
+        if (f.kind == kind::object)
+            last_list_sizes.seen(&f, count);
+        return true;
+    }
+
+    // '{' peeked: a map of strings; a member holding an object or an array is
+    // passed over (a map of JSON values keeps its scalars only), null too.
+    bool map(void* target)
+    {
+        auto& m = *static_cast<std::map<std::string, std::string>*>(target);
+        return members([&](std::string_view key) {
+            map_key_.assign(key); // the value's text may be unescaped in the same scratch
+            const char c = json_.peek();
+            if (c == '{' || c == '[' || c == 'n')
+                return json_.skip_value();
+            scalar v;
+            if (!read_scalar(c, v))
+                return false;
+            m[map_key_] = std::string(v.text);
+            return true;
+        });
+    }
+
+    // A string, number, true or false (c peeked).
+    bool read_scalar(char c, scalar& v)
+    {
+        switch (c) {
+        case '"':
+            v.t = scalar::type::string;
+            return json_.string(v.text);
+        case 't':
+            v.t = scalar::type::boolean;
+            v.b = true;
+            v.text = "true";
+            return json_.literal("true");
+        case 'f':
+            v.t = scalar::type::boolean;
+            v.b = false;
+            v.text = "false";
+            return json_.literal("false");
+        default: break;
+        }
+        if (c != '-' && (c < '0' || c > '9'))
+            return json_.fail();
+        json_reader::number n{};
+        if (!json_.read_number(n))
+            return false;
+        v.text = n.text;
+        switch (n.t) {
+        case json_reader::number::type::int64:
+            v.t = scalar::type::int64;
+            v.i = n.i;
+            break;
+        case json_reader::number::type::uint64:
+            v.t = scalar::type::uint64;
+            v.u = n.u;
+            break;
+        case json_reader::number::type::other:
+            v.t = scalar::type::float64;
+            v.d = to_double(n.text);
+            break;
+        }
+        return true;
+    }
+
+    // A number's text that is not a 64-bit integer, as a double: infinite when
+    // it is beyond a double's range, zero when too small for one.
+    static double to_double(std::string_view text)
+    {
+        double d = 0;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), d);
+        if (r.ec == std::errc::result_out_of_range) {
+            const auto e = text.find_first_of("eE");
+            const bool tiny = e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-';
+            const bool negative = text.front() == '-';
+            d = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+            if (negative)
+                d = -d;
+        }
+        return d;
+    }
+
     // The field a key names. An answer's objects of one class list their
     // members in one order (the service writes each from one template: ten
     // instances, ten times InstanceId, InstanceName, Status...), so the field
-    // that followed `after` (the frame's last field, or its class for the
+    // that followed `after` (the object's last field, or its class for the
     // first key) the last time is tried first: one comparison where the
     // binary search over the class's sorted fields made several. A guess that
     // does not match falls back to the search, so any order decodes the same.
@@ -518,166 +531,55 @@ private:
     static std::size_t guess_slot(const void* after) noexcept
     {
         const auto p = reinterpret_cast<std::uintptr_t>(after);
-        return static_cast<std::size_t>((p * 0x9E3779B97F4A7C15ull) >> 58); // 64 slots
+        return static_cast<std::size_t>((p * 0x9E3779B97F4A7C15ull) >> 56); // 256 slots
     }
 
-    const field_info* find_field(frame& top, std::string_view key)
+    const field_info* find_field(const class_info& cls, const void* after, std::string_view key)
     {
-        guess& g = guesses_[guess_slot(top.last)];
-        const field_info* f = nullptr;
-        if (g.after == top.last && g.field != nullptr && g.field->wire == key) {
-            f = g.field;
-        } else {
-            f = top.cls->find(key);
-            if (f == nullptr)
-                return nullptr; // an unknown member: the next key is still guessed from `last`
-            g = {top.last, f};
-        }
-        top.last = f;
-        return f;
+        guess& g = guesses[guess_slot(after)];
+        if (g.after == after && g.field->wire.size() == key.size() && same_bytes(g.field->wire.data(), key.data(), key.size()))
+            return g.field;
+        const field_info* f = cls.find(key);
+        if (f != nullptr)
+            g = {after, f};
+        return f; // an unknown member: the next key is still guessed from `after`
     }
 
-    bool skipping() const noexcept { return skip_depth_ > 0; }
-
-    // The value about to start is not wanted: skip it whole.
-    bool skip_value()
+    bool fail(const path* at, std::string_view last, const char* what)
     {
-        skip_next_ = false;
-        skip_depth_ = 1;
-        return true;
-    }
-
-    bool unskip()
-    {
-        if (skip_depth_ == 0)
-            return false;
-        --skip_depth_;
-        return true;
-    }
-
-    const field_info* take_pending(frame& top)
-    {
-        if (skip_next_) {
-            skip_next_ = false;
-            return nullptr;
-        }
-        return std::exchange(top.pending, nullptr);
-    }
-
-    bool push(frame f)
-    {
-        if (f.t == frame::type::object)
-            f.last = f.cls; // no member yet: the first key is guessed from the class
-        stack_.push_back(f);
-        return true;
-    }
-
-    bool push_list(frame f)
-    {
-        if (f.field->kind == kind::object)
-            f.expected = last_list_sizes.expected(f.field);
-        return push(f);
-    }
-
-    std::string_view number_text(boost::json::string_view s)
-    {
-        if (text_.empty())
-            return {s.data(), s.size()};
-        text_.append(s.data(), s.size());
-        return text_;
-    }
-
-    bool number_done(bool ok)
-    {
-        text_.clear();
-        return ok;
-    }
-
-    // A scalar arrived: it fills the pending field, the next list element, or a map entry.
-    bool value(const scalar& v, boost::json::error_code& ec)
-    {
-        if (skipping())
-            return true;
-        if (stack_.empty())
-            return fail(ec, {}, "expected a JSON object");
-        frame& top = stack_.back();
-        switch (top.t) {
-        case frame::type::object: {
-            const field_info* f = take_pending(top);
-            if (f == nullptr)
-                return true;
-            if (f->kind == kind::object || f->kind == kind::map)
-                return fail(ec, f->wire, "expected an object");
-            if (f->form == form::list && v.t == scalar::type::string && v.text.empty())
-                return true; // "" for an empty list, as the service sometimes sends
-            if (f->form == form::list && !f->item.empty())
-                return fail(ec, f->wire, "expected an object");
-            if (empty_for_non_string(f->kind, v))
-                return true;
-            void* slot = scalar_slot(*f, f->at(top.target));
-            if (slot == nullptr || !store(f->kind, slot, v))
-                return fail(ec, f->wire, mismatch(f->kind, v));
-            return true;
-        }
-        case frame::type::wrapper:
-            if (top.item_next) {
-                top.item_next = false;
-                return fail(ec, top.field->item, "expected an array");
+        std::vector<const path*> chain;
+        for (const path* p = at; p != nullptr; p = p->up)
+            chain.push_back(p);
+        std::string where;
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const path& p = **it;
+            if (!p.name.empty()) {
+                if (!where.empty())
+                    where += '.';
+                where.append(p.name);
             }
-            return true;
-        case frame::type::list: {
-            const field_info& f = *top.field;
-            ++top.count;
-            if (f.kind == kind::object || f.kind == kind::map)
-                return fail(ec, {}, "expected an object");
-            void* slot = append_scalar(f.kind, top.target);
-            if (slot == nullptr || !store(f.kind, slot, v))
-                return fail(ec, {}, mismatch(f.kind, v));
-            return true;
-        }
-        case frame::type::map: {
-            auto& m = *static_cast<std::map<std::string, std::string>*>(top.target);
-            m[map_key_] = std::string(v.text);
-            return true;
-        }
-        }
-        return true;
-    }
-
-    bool fail(boost::json::error_code& ec, std::string_view last, const char* what)
-    {
-        std::string path;
-        for (std::size_t i = 0; i < stack_.size(); ++i) {
-            const frame& f = stack_[i];
-            if (!f.name.empty()) {
-                if (!path.empty())
-                    path += '.';
-                path.append(f.name);
-            }
-            if (f.t == frame::type::list)
-                path += "[" + std::to_string(f.count == 0 ? 0 : f.count - 1) + "]";
+            if (p.index != path::no_index)
+                where += "[" + std::to_string(p.index) + "]";
         }
         if (!last.empty()) {
-            if (!path.empty())
-                path += '.';
-            path.append(last);
+            if (!where.empty())
+                where += '.';
+            where.append(last);
         }
-        failure_ = (path.empty() ? std::string("body") : path) + ": " + what;
-        ec = boost::json::error::extra_data; // any error: it stops the parser; failure_ says why
+        failure_ = (where.empty() ? std::string("body") : where) + ": " + what;
         return false;
     }
 
-    const class_info& root_cls_;
-    void* root_;
-    frame_stack stack_;
-    std::array<guess, 64> guesses_{};
-    std::size_t skip_depth_ = 0;
-    bool skip_next_ = false;
-    std::string key_;     // a key that arrived in parts
-    std::string text_;    // a string or number that arrived in parts
+    // Per thread, and kept from one decode to the next: the second answer of
+    // a kind finds every key at the first guess.
+    static thread_local std::array<guess, 256> guesses;
+
+    json_reader json_;
     std::string map_key_;
     std::string failure_;
 };
+
+thread_local std::array<model_reader::guess, 256> model_reader::guesses{};
 
 } // namespace
 
@@ -685,22 +587,29 @@ bool decode(const class_info& cls, std::string_view body, void* response, error_
 {
     ec.clear();
     cls.reset(response); // a decode replaces whatever the model held
-    boost::json::parse_options options;
-    options.max_depth = max_depth;
-    boost::json::basic_parser<model_handler> parser(options, cls, response);
-    boost::json::error_code jec;
-    const std::size_t used = parser.write_some(false, body.data(), body.size(), jec);
-    if (!jec && used != body.size())
-        jec = boost::json::error::extra_data;
-    if (!jec)
+    model_reader reader(body);
+    const bool done = reader.root(cls, response) && reader.json().at_end();
+    if (done && !reader.json().unsure())
         return true;
+    if (done) {
+        // An exponent near INT_MAX: whether it is JSON is Boost.JSON's call.
+        boost::json::parse_options options;
+        options.max_depth = json_reader::max_depth;
+        boost::json::error_code jec;
+        boost::json::parse(boost::json::string_view(body.data(), body.size()), jec, {}, options);
+        if (!jec)
+            return true;
+        cls.reset(response);
+        ec = client_errc::malformed_response;
+        diag.client_message = "malformed response: the body is not JSON (" + jec.message() + ")";
+        return false;
+    }
     ec = client_errc::malformed_response;
-    if (!parser.handler().failure().empty()) {
-        diag.client_message = "malformed response: " + parser.handler().failure();
+    if (!reader.failure().empty()) {
+        diag.client_message = "malformed response: " + reader.failure();
         return true;
     }
-    diag.client_message = "malformed response: the body is not JSON (" + jec.message() + " at byte " +
-                          std::to_string(used) + ")";
+    diag.client_message = "malformed response: the body is not JSON";
     return false;
 }
 
