@@ -139,7 +139,13 @@ bool store(kind k, void* p, const scalar& v)
         // not a formatting habit of the service.
         if (v.t != scalar::type::string)
             return false;
-        static_cast<std::string*>(p)->assign(v.text);
+        {
+            // clear + append: the field is almost always empty, and append's
+            // path is shorter than assign's (no overlap to handle).
+            auto& text = *static_cast<std::string*>(p);
+            text.clear();
+            text.append(v.text);
+        }
         return true;
     case kind::boolean: {
         bool& b = *static_cast<bool*>(p);
@@ -248,21 +254,6 @@ private:
 
 thread_local list_sizes last_list_sizes;
 
-// n bytes at a and b are the same. Keys are short (most under 24 bytes):
-// two overlapping word loads compare one of 8 to 16 bytes, where a call to
-// memcmp cost more than the comparison.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept
-{
-    auto word = [](const char* p) {
-        std::uint64_t w;
-        std::memcpy(&w, p, sizeof w);
-        return w;
-    };
-    if (n >= 8 && n <= 16)
-        return word(a) == word(b) && word(a + n - 8) == word(b + n - 8);
-    return std::memcmp(a, b, n) == 0;
-}
-
 // Where the decoder is, for messages: one node per open object, list or map
 // on the C++ stack, linked to the one around it; a path is spelled out only
 // when a decode fails.
@@ -317,17 +308,43 @@ private:
         return true;
     }
 
-    // '{' peeked: its members into `cls` at `target`.
+    // '{' peeked: its members into `cls` at `target`. Each key is first
+    // compared, as it stands in the text, with the one that followed the last
+    // key the last time (see find_field): in an answer of one kind that is
+    // nearly every key, and the key is then neither scanned nor looked up.
     bool object(const class_info& cls, void* target, const path* at)
     {
+        if (!json_.enter())
+            return false;
         const void* last = &cls; // the field the previous key named (at first: the class)
-        return members([&](std::string_view key) {
-            const field_info* f = find_field(cls, last, key);
-            if (f == nullptr)
-                return json_.skip_value();
-            last = f;
-            return member(*f, f->at(target), at);
-        });
+        if (!json_.accept('}')) {
+            do {
+                const guess& g = guesses[guess_slot(last)];
+                const field_info* f = nullptr;
+                if (g.after == last && json_.key_is(g.field->wire)) {
+                    f = g.field;
+                } else {
+                    std::string_view key;
+                    if (json_.peek() != '"' || !json_.string(key))
+                        return json_.fail();
+                    f = find_field(cls, last, key);
+                }
+                if (!json_.expect(':'))
+                    return false;
+                if (f == nullptr) {
+                    if (!json_.skip_value())
+                        return false;
+                    continue;
+                }
+                last = f;
+                if (!member(*f, f->at(target), at))
+                    return false;
+            } while (json_.next('}'));
+            if (json_.failed())
+                return false;
+        }
+        json_.leave();
+        return true;
     }
 
     // The value of member f, whose storage is `member`.

@@ -31,6 +31,31 @@
 
 namespace alicloud::detail::model {
 
+// n bytes at a and b are the same. Keys are short (most of 3 to 24 bytes):
+// overlapping loads of 4, 8 or 16 bytes compare them in two or four steps,
+// where a call to memcmp cost more than the comparison.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept
+{
+    auto load4 = [](const char* p) {
+        std::uint32_t w;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    auto load8 = [](const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    if (n >= 8 && n <= 16)
+        return load8(a) == load8(b) && load8(a + n - 8) == load8(b + n - 8);
+    if (n > 16 && n <= 32)
+        return load8(a) == load8(b) && load8(a + 8) == load8(b + 8) && load8(a + n - 16) == load8(b + n - 16) &&
+               load8(a + n - 8) == load8(b + n - 8);
+    if (n >= 4 && n < 8)
+        return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    return std::memcmp(a, b, n) == 0;
+}
+
 class json_reader {
 public:
     static constexpr int max_depth = 64; // Boost.JSON's parse_options::max_depth, as the decoder sets it
@@ -109,6 +134,18 @@ public:
     // A string (the '"' peeked). `out` views the text itself when it has no
     // escapes, else `scratch` holding it unescaped (valid until the next call).
     bool string(std::string_view& out) { return read_string<true>(&out); }
+
+    // The key `"name"` is next, exactly (after whitespace): consumed, true.
+    // `name` is a wire name, plain ASCII: the text's bytes, equal to it and
+    // closed by a quote, are a valid string that needs no scan.
+    bool key_is(std::string_view name) noexcept
+    {
+        if (peek() != '"' || static_cast<std::size_t>(end_ - p_) < name.size() + 2 || p_[name.size() + 1] != '"' ||
+            !same_bytes(p_ + 1, name.data(), name.size()))
+            return false;
+        p_ += name.size() + 2;
+        return true;
+    }
 
     // A number (its first character peeked).
     bool read_number(number& out) noexcept;
