@@ -312,6 +312,9 @@ private:
     // compared, as it stands in the text, with the one that followed the last
     // key the last time (see find_field): in an answer of one kind that is
     // nearly every key, and the key is then neither scanned nor looked up.
+    // The hot loop of a decode, so written out rather than through members():
+    // through it, with the key read in the lambda, GCC 12 ran 5 % more
+    // instructions per answer.
     bool object(const class_info& cls, void* target, const path* at)
     {
         if (!json_.enter())
