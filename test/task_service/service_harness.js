@@ -64,8 +64,11 @@ async function startService(servicePath, emu, args = [], extraEnv = {}, { maxFil
   const portFile = path.join(emu.dir, `service-${Date.now()}-${Math.random()}`);
   const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'testsecret',
     ALIBABA_CLOUD_CREDENTIALS_FILE: '/nonexistent/credentials', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extraEnv };
+  // The memory store unless the test names one: these tests are about the
+  // HTTP interface, and a default SQLite file would land in the working folder.
+  const store = args.includes('--store') ? [] : ['--store', 'memory'];
   const argv = ['--listen', '127.0.0.1:0', '--port-file', portFile,
-    '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...args];
+    '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...store, ...args];
   const proc = maxFiles === undefined
     ? spawn(servicePath, argv, { env, stdio: ['ignore', 'pipe', 'inherit'] })
     : spawn('/bin/sh', ['-c', `ulimit -n ${maxFiles} && exec "$0" "$@"`, servicePath, ...argv],
