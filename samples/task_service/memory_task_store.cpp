@@ -82,13 +82,15 @@ asio::awaitable<std::vector<task>> memory_task_store::claim(std::string owner, s
     co_return out;
 }
 
-asio::awaitable<std::vector<held_task>> memory_task_store::renew(std::string owner, time_point lease_until)
+asio::awaitable<std::vector<held_task>> memory_task_store::renew(std::string owner, std::vector<std::string> ids,
+                                                                 time_point lease_until)
 {
     std::vector<held_task> held;
-    for (auto& [id, t] : tasks_)
-        if (t.status == task_status::running && t.owner == owner) {
-            t.lease_until = lease_until;
-            held.push_back({id, t.cancel_requested});
+    for (const auto& id : ids)
+        if (const auto it = tasks_.find(id);
+            it != tasks_.end() && it->second.status == task_status::running && it->second.owner == owner) {
+            it->second.lease_until = lease_until;
+            held.push_back({id, it->second.cancel_requested});
         }
     co_return held;
 }

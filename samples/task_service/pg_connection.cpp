@@ -7,6 +7,8 @@
 
 #include <libpq-fe.h>
 
+#include <poll.h>
+
 namespace task_service {
 
 namespace asio = boost::asio;
@@ -35,11 +37,45 @@ void pg_connection::close()
     conn_ = nullptr;
 }
 
+namespace {
+
+// libpq's messages run over lines ("...\n\tThis probably means..."): one line.
+std::string one_line(std::string text)
+{
+    std::string out;
+    for (const char c : text)
+        if (c == '\n' || c == '\t') {
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
+        } else {
+            out += c;
+        }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+} // namespace
+
+bool pg_connection::usable()
+{
+    if (!connected())
+        return false;
+    // Idle, the server has nothing to say. Readable, it is going or gone
+    // (a FATAL "terminating connection", then the end of the stream, arrive
+    // apart): made anew, rather than failing the next statement.
+    pollfd p{PQsocket(conn_), POLLIN, 0};
+    if (::poll(&p, 1, 0) != 0) {
+        close();
+        return false;
+    }
+    return true;
+}
+
 void pg_connection::broken(const std::string& doing)
 {
-    std::string why = timed_out_ ? "no answer in time" : conn_ != nullptr ? PQerrorMessage(conn_) : "not connected";
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
-        why.pop_back();
+    const std::string why =
+        one_line(timed_out_ ? "no answer in time" : conn_ != nullptr ? PQerrorMessage(conn_) : "not connected");
     close();
     throw store_error("PostgreSQL: " + doing + ": " + why, true);
 }
@@ -164,8 +200,7 @@ asio::awaitable<std::vector<sql_row>> pg_connection::exec(const sql_statement& s
     if (PQstatus(conn_) == CONNECTION_BAD)
         broken("running a statement");
     if (!error.empty()) {
-        while (!error.empty() && (error.back() == '\n' || error.back() == ' '))
-            error.pop_back();
+        error = one_line(error);
         // Class 08 (connection), 57P (shut down), 53 (out of resources): the
         // server may take it again later. The rest is about the statement.
         const bool unavailable = state.starts_with("08") || state.starts_with("57P") || state.starts_with("53");

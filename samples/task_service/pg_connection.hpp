@@ -29,6 +29,8 @@ public:
     pg_connection& operator=(const pg_connection&) = delete;
 
     bool connected() const;
+    // Connected, and not closed by the server while it sat idle.
+    bool usable();
 
     // Throws store_error (unavailable) naming why it could not connect.
     boost::asio::awaitable<void> connect(const std::string& conninfo, std::chrono::milliseconds timeout);

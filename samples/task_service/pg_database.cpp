@@ -68,7 +68,7 @@ asio::awaitable<pg_database::lease> pg_database::acquire()
             if (!busy_[i]) {
                 busy_[i] = true;
                 lease taken(*this, i);
-                if (!connections_[i]->connected())
+                if (!connections_[i]->usable())
                     co_await reconnect(*connections_[i]); // the lease gives it back if this throws
                 co_return taken;
             }

@@ -172,7 +172,7 @@ asio::awaitable<void> sql_task_store::open()
         step.push_back({"INSERT INTO schema_version (version, applied_ms) VALUES (CAST($1 AS INTEGER),"
                         " CAST($2 AS BIGINT))",
                         {std::to_string(version + 1), ms(std::chrono::system_clock::now())}});
-        for (const auto& text : migrations()[version])
+        for (const auto& text : migrations()[static_cast<std::size_t>(version)])
             step.push_back({text, {}});
         std::optional<store_error> failed;
         try {
@@ -255,13 +255,21 @@ asio::awaitable<std::vector<task>> sql_task_store::claim(std::string owner, std:
     co_return claimed;
 }
 
-asio::awaitable<std::vector<held_task>> sql_task_store::renew(std::string owner, time_point lease_until)
+asio::awaitable<std::vector<held_task>> sql_task_store::renew(std::string owner, std::vector<std::string> ids,
+                                                              time_point lease_until)
 {
-    sql_statement statement{"UPDATE tasks SET lease_until_ms = CAST($2 AS BIGINT) WHERE owner = $1 AND"
-                                     " status = 'running' RETURNING id, cancel_requested",
-                                     {owner, ms(lease_until)}};
-    auto rows = co_await db_->query(std::move(statement));
     std::vector<held_task> held;
+    if (ids.empty())
+        co_return held;
+    sql_statement statement{"UPDATE tasks SET lease_until_ms = CAST($2 AS BIGINT) WHERE owner = $1 AND"
+                            " status = 'running' AND id IN (",
+                            {owner, ms(lease_until)}};
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        statement.text += (i == 0 ? "$" : ", $") + std::to_string(i + 3);
+        statement.params.emplace_back(ids[i]);
+    }
+    statement.text += ") RETURNING id, cancel_requested";
+    auto rows = co_await db_->query(std::move(statement));
     for (const auto& row : rows)
         held.push_back({row.at(0).value_or(""), row.at(1).value_or("0") != "0"});
     co_return held;

@@ -28,7 +28,8 @@ public:
                                                    bool& more) override;
     boost::asio::awaitable<std::vector<task>> claim(std::string owner, std::size_t n, time_point now,
                                                     time_point lease_until) override;
-    boost::asio::awaitable<std::vector<held_task>> renew(std::string owner, time_point lease_until) override;
+    boost::asio::awaitable<std::vector<held_task>> renew(std::string owner, std::vector<std::string> ids,
+                                                         time_point lease_until) override;
     boost::asio::awaitable<bool> finish(task t, std::string owner) override;
     boost::asio::awaitable<bool> release(std::string id, std::string owner) override;
     boost::asio::awaitable<cancel_outcome> cancel(std::string id, time_point now) override;

@@ -162,12 +162,12 @@ asio::awaitable<void> task_scheduler::claim_loop()
         claim_wanted_ = false;
         if (running_.size() < limits_.max_running) {
             const auto now = clock_type::now();
-            const std::uint64_t pass = ++claim_passes_;
             try {
                 const std::size_t wanted = limits_.max_running - running_.size();
                 const auto lease_until = now + limits_.lease;
                 auto claimed = co_await store_.claim(replica_, wanted, now, lease_until);
                 store_down_ = false;
+                const std::uint64_t pass = ++claim_passes_; // counted once it has committed
                 for (auto& t : claimed) {
                     running_[t.id].claimed_in = pass;
                     asio::co_spawn(ex_, run(std::move(t)), asio::detached);
@@ -191,12 +191,17 @@ asio::awaitable<void> task_scheduler::heartbeat_loop()
         co_await heartbeat_timer_.async_wait(nothrow);
         if (running_.empty())
             continue;
-        // A task claimed by a pass that began after this renewal may not be
-        // in its answer yet: only older ones can be missing for good.
+        // A claim that commits while this renewal is on its way may be
+        // missing from its answer: only tasks of claims that had committed
+        // before it can be missing because another replica took them.
         const std::uint64_t passes_before = claim_passes_;
+        std::vector<std::string> ids;
+        for (const auto& [id, run] : running_)
+            if (!run.ending)
+                ids.push_back(id);
         try {
             const auto lease_until = clock_type::now() + limits_.lease;
-            auto held = co_await store_.renew(replica_, lease_until);
+            auto held = co_await store_.renew(replica_, std::move(ids), lease_until);
             std::set<std::string, std::less<>> still;
             for (const auto& h : held) {
                 still.insert(h.id);
@@ -204,7 +209,7 @@ asio::awaitable<void> task_scheduler::heartbeat_loop()
                     interrupt(h.id, "cancelled (DELETE) while running");
             }
             for (auto& [id, run] : running_)
-                if (run.claimed_in <= passes_before && !still.contains(id) && !run.taken_over) {
+                if (run.claimed_in <= passes_before && !run.ending && !still.contains(id) && !run.taken_over) {
                     std::cerr << "task " << id << ": another replica took it over (this one's lease passed)\n";
                     run.taken_over = true;
                     interrupt(id, "taken over by another replica");
@@ -285,6 +290,7 @@ asio::awaitable<void> task_scheduler::run(task t)
         }
     }
     t.finished_at = clock_type::now();
+    running_.at(t.id).ending = true;
     co_await record_end(std::move(t), back_to_queue);
     wake_claimer();
     if (running_.empty())

@@ -87,8 +87,9 @@ private:
     struct local_run {
         alicloud::cancel_function cancel;
         std::string cancel_reason;
-        std::uint64_t claimed_in = 0; // the claim pass it came from
+        std::uint64_t claimed_in = 0; // the claim pass it came from, counted as it committed
         bool taken_over = false;      // another replica holds it now: record nothing
+        bool ending = false;          // its end is being recorded: no longer renewed
     };
 
     boost::asio::awaitable<void> claim_loop();

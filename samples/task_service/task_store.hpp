@@ -79,10 +79,12 @@ public:
     virtual boost::asio::awaitable<std::vector<task>> claim(std::string owner, std::size_t n, time_point now,
                                                             time_point lease_until) = 0;
 
-    // The heartbeat: extends the lease of every task `owner` runs; the tasks
-    // it still holds (one missing was taken over while this replica could not
-    // renew it).
-    virtual boost::asio::awaitable<std::vector<held_task>> renew(std::string owner, time_point lease_until) = 0;
+    // The heartbeat: extends the lease of the tasks `ids` that `owner` runs;
+    // those it still holds (one missing was taken over while this replica
+    // could not renew it). Only those named: a task this replica gave up
+    // must not stay leased to it.
+    virtual boost::asio::awaitable<std::vector<held_task>> renew(std::string owner, std::vector<std::string> ids,
+                                                                 time_point lease_until) = 0;
 
     // Records the end of a task `owner` ran: status, finished_at, result and
     // error from `t`. False when `owner` no longer holds it.
