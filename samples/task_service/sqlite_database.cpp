@@ -43,10 +43,13 @@ asio::awaitable<Result> sqlite_database::on_own_thread(Work work)
             } catch (...) {
                 failure = std::current_exception();
             }
-            asio::post(caller, [handler = std::move(handler), failure, result = std::move(result)]() mutable {
+            // The guard goes with the result, and ends on the caller's thread:
+            // ended here, it could stop a loop the caller has restarted since.
+            asio::post(caller, [handler = std::move(handler), busy = std::move(busy), failure,
+                                result = std::move(result)]() mutable {
                 std::move(handler)(failure, std::move(result));
+                busy.reset();
             });
-            busy.reset();
         });
     };
     Result result = co_await asio::async_initiate<const asio::use_awaitable_t<>, void(std::exception_ptr, Result)>(
