@@ -32,7 +32,7 @@ function request(port, method, target, body) {
           resolve({ status: res.statusCode, headers: res.headers, json, text });
         });
       });
-    req.on('error', reject);
+    req.on('error', (e) => reject(new Error(`${method} ${target} (port ${port}): ${e.message}`)));
     if (data !== undefined) req.write(data);
     req.end();
   });
