@@ -172,6 +172,10 @@ asio::awaitable<http_response> handle_request(task_scheduler& tasks, const http_
         co_return res;
     } catch (const store_error& e) {
         failed = e; // answered outside the handler: no co_await in a catch block
+    } catch (const std::exception& e) {
+        // A stored row this service cannot read, or a bug: this request
+        // fails, the service goes on.
+        failed = store_error(e.what(), false);
     }
     co_return store_failure(req, failed->unavailable(), failed->what());
 }

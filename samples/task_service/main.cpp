@@ -100,7 +100,8 @@ int main(int argc, char** argv)
         }
         ioc.restart(); // out of work once the store was open: the loop stopped itself
         if (store_failure) {
-            std::cerr << "alicloud-task-service: the task store (" << opts->store
+            // The kind only: a connection string may hold a password.
+            std::cerr << "alicloud-task-service: the task store (" << opts->store.substr(0, opts->store.find(':'))
                       << ") cannot be opened: " << *store_failure << "\n";
             return 3;
         }
