@@ -54,7 +54,7 @@ runScenario(emulatorPath, async (emu) => {
   const common = ['--max-running', '32', '--max-queued', String(tasks), '--claim-interval-ms', '200', '--keep-finished-ms', '3600000'];
   console.log(`${tasks} describe_instances tasks, ${concurrency} POSTs in flight, ${os.cpus().length} CPUs`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-service-figures-'));
-  const pg = await startPostgres();
+  const pg = await startPostgres({ durable: true }); // fsync on, as SQLite's synchronous=FULL
   try {
     await measure('memory, 1 replica', [await startService(servicePath, emu, ['--store', 'memory', ...common])]);
     await measure('SQLite, 1 replica', [await startService(servicePath, emu,

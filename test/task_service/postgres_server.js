@@ -31,7 +31,9 @@ function asServerUser(command, args) {
   return r;
 }
 
-async function startPostgres() {
+// durable: fsync as a production server does (figures.js); the tests turn it
+// off, since they kill replicas, not the server's machine.
+async function startPostgres({ durable = false } = {}) {
   if (!fs.existsSync(path.join(bin, 'initdb')))
     throw new Error(`no PostgreSQL 15 in ${bin} (cmake/install-deps.sh installs postgresql-15)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-service-pg-'));
@@ -43,8 +45,7 @@ async function startPostgres() {
   const data = path.join(dir, 'data');
   asServerUser(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  // fsync off: these tests kill replicas, not the server's machine.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${durable ? '' : ' -c fsync=off'}`;
   const pgctl = (...args) => asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), ...args]);
   const start = () => pgctl('-o', options, '-w', '-t', '30', 'start');
   start();
