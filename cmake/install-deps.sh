@@ -20,6 +20,10 @@ packages=(
   # libFuzzer package proper, which issue 15 names, so that a machine set up
   # by this script has all of it whatever the runtime package ships.
   libfuzzer-16-dev
+  # The task service's stores (samples/task_service): SQLite, and PostgreSQL's
+  # client library; the server, whose initdb and pg_ctl the task-service
+  # tests run to start a PostgreSQL of their own.
+  libsqlite3-dev libpq-dev postgresql-15
 )
 # The conformance tests drive the official Node.js SDKs. A node and npm from
 # elsewhere (e.g. /usr/local) are fine; only when there is none do we take Debian's.

@@ -12,6 +12,7 @@
 namespace task_service {
 namespace {
 
+namespace asio = boost::asio;
 namespace http = boost::beast::http;
 namespace json = boost::json;
 
@@ -30,6 +31,11 @@ http_response answer(const http_request& req, http::status status, const json::v
 }
 
 
+http_response unknown_task(const http_request& req, const std::string& id)
+{
+    return error_response(req, http::status::not_found, "TaskNotFound", "no task " + id + " (or it was forgotten)");
+}
+
 http_response not_allowed(const http_request& req, std::string_view allow)
 {
     auto res = error_response(req, http::status::method_not_allowed, "MethodNotAllowed",
@@ -38,35 +44,50 @@ http_response not_allowed(const http_request& req, std::string_view allow)
     return res;
 }
 
-http_response submit(task_scheduler& tasks, const http_request& req)
+// The store failed: 503 while it cannot be reached (try again), 500 when it
+// refused (that will not change by trying again).
+http_response store_failure(const http_request& req, bool unavailable, const std::string& what)
+{
+    if (!unavailable)
+        return error_response(req, http::status::internal_server_error, "StoreError", "the task store failed: " + what);
+    auto res = error_response(req, http::status::service_unavailable, "StoreUnavailable",
+                              "the task store cannot be reached now (" + what + "); try again later");
+    res.set(http::field::retry_after, "1");
+    return res;
+}
+
+asio::awaitable<http_response> submit(task_scheduler& tasks, const http_request& req)
 {
     submission_error bad;
     auto s = parse_submission(req.body(), bad);
     if (!s)
-        return error_response(req, http::status::bad_request, bad.code, bad.message);
-    const auto verdict = tasks.submit(std::move(*s));
+        co_return error_response(req, http::status::bad_request, bad.code, bad.message);
+    auto verdict = co_await tasks.submit(std::move(*s));
     using v = task_scheduler::admission::verdict;
     switch (verdict.outcome) {
     case v::accepted: {
         auto res = answer(req, http::status::accepted, to_json(*verdict.accepted));
         res.set(http::field::location, "/tasks/" + verdict.accepted->id);
-        return res;
+        co_return res;
     }
     case v::bad_timeout:
-        return error_response(req, http::status::bad_request, "InvalidParameter", verdict.problem);
+        co_return error_response(req, http::status::bad_request, "InvalidParameter", verdict.problem);
     case v::shutting_down:
-        return error_response(req, http::status::service_unavailable, "ShuttingDown", "the service is shutting down");
+        co_return error_response(req, http::status::service_unavailable, "ShuttingDown", "the service is shutting down");
+    case v::store_failed:
+        co_return store_failure(req, verdict.store_unavailable, verdict.problem);
     case v::full:
         break;
     }
     auto res = error_response(req, http::status::too_many_requests, "TooManyTasks",
-                     "as many tasks as allowed are running and queued (" + std::to_string(tasks.running()) +
-                         " running, " + std::to_string(tasks.queued()) + " queued); try again later");
+                              "as many tasks as allowed are waiting (" + std::to_string(tasks.max_queued()) +
+                                  " beyond those running); try again later");
     res.set(http::field::retry_after, "1");
-    return res;
+    co_return res;
 }
 
-http_response list(task_scheduler& tasks, const http_request& req, const boost::urls::params_view& query)
+asio::awaitable<http_response> list(task_scheduler& tasks, const http_request& req,
+                                    const boost::urls::params_view& query)
 {
     std::size_t limit = 50;
     std::optional<task_status> status;
@@ -75,27 +96,28 @@ http_response list(task_scheduler& tasks, const http_request& req, const boost::
         if (p.key == "limit") {
             const auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), limit);
             if (ec != std::errc() || end != p.value.data() + p.value.size() || limit < 1 || limit > 500)
-                return error_response(req, http::status::bad_request, "InvalidParameter", "'limit' must be from 1 to 500");
+                co_return error_response(req, http::status::bad_request, "InvalidParameter", "'limit' must be from 1 to 500");
         } else if (p.key == "status") {
             status = parse_task_status(p.value);
             if (!status)
-                return error_response(req, http::status::bad_request, "InvalidParameter",
+                co_return error_response(req, http::status::bad_request, "InvalidParameter",
                              "'status' must be queued, running, succeeded, failed, cancelled or timed_out");
         } else if (p.key == "after") {
             after = p.value;
         } else {
-            return error_response(req, http::status::bad_request, "InvalidParameter",
+            co_return error_response(req, http::status::bad_request, "InvalidParameter",
                          "unknown query parameter '" + std::string(p.key) + "' (status, limit, after)");
         }
     }
     std::string next;
     json::array items;
-    for (const task* t : tasks.page(after, limit, status, next))
-        items.push_back(to_json(*t));
+    auto page = co_await tasks.page(after, limit, status, next);
+    for (const task& t : page)
+        items.push_back(to_json(t));
     json::object body{{"tasks", std::move(items)}};
     if (!next.empty())
         body["next"] = next;
-    return answer(req, http::status::ok, body);
+    co_return answer(req, http::status::ok, body);
 }
 
 } // namespace
@@ -106,33 +128,56 @@ http_response error_response(const http_request& req, http::status status, std::
     return answer(req, status, json::object{{"error", json::object{{"code", code}, {"message", message}}}});
 }
 
-http_response handle_request(task_scheduler& tasks, const http_request& req)
+namespace {
+
+asio::awaitable<http_response> route(task_scheduler& tasks, const http_request& req)
 {
     const auto target = boost::urls::parse_origin_form(req.target());
     if (!target)
-        return error_response(req, http::status::bad_request, "InvalidTarget", "the request target is not a path");
+        co_return error_response(req, http::status::bad_request, "InvalidTarget", "the request target is not a path");
     const std::string path = target->path();
     if (path == "/tasks" || path == "/tasks/") {
         if (req.method() == http::verb::post)
-            return submit(tasks, req);
+            co_return co_await submit(tasks, req);
         if (req.method() == http::verb::get)
-            return list(tasks, req, target->params());
-        return not_allowed(req, "GET, POST");
+            co_return co_await list(tasks, req, target->params());
+        co_return not_allowed(req, "GET, POST");
     }
     if (path.starts_with("/tasks/") && path.find('/', 7) == std::string::npos) {
         const std::string id = path.substr(7);
         if (req.method() != http::verb::get && req.method() != http::verb::delete_)
-            return not_allowed(req, "GET, DELETE");
-        const task* t = tasks.find(id);
-        if (t == nullptr)
-            return error_response(req, http::status::not_found, "TaskNotFound", "no task " + id + " (or it was forgotten)");
-        if (req.method() == http::verb::get)
-            return answer(req, http::status::ok, to_json(*t));
-        const auto c = tasks.cancel(id); // updates *t in place
-        return answer(req, c == task_scheduler::cancellation::cancelling ? http::status::accepted : http::status::ok,
-                      to_json(*t));
+            co_return not_allowed(req, "GET, DELETE");
+        if (req.method() == http::verb::get) {
+            const auto t = co_await tasks.find(id);
+            if (!t)
+                co_return unknown_task(req, id);
+            co_return answer(req, http::status::ok, to_json(*t));
+        }
+        const auto c = co_await tasks.cancel(id);
+        if (c.outcome == cancellation::unknown || !c.now)
+            co_return unknown_task(req, id);
+        co_return answer(req, c.outcome == cancellation::cancelling ? http::status::accepted : http::status::ok,
+                         to_json(*c.now));
     }
-    return error_response(req, http::status::not_found, "NotFound", "no such resource: " + path + " (try /tasks)");
+    co_return error_response(req, http::status::not_found, "NotFound", "no such resource: " + path + " (try /tasks)");
+}
+
+} // namespace
+
+asio::awaitable<http_response> handle_request(task_scheduler& tasks, const http_request& req)
+{
+    std::optional<store_error> failed;
+    try {
+        auto res = co_await route(tasks, req);
+        co_return res;
+    } catch (const store_error& e) {
+        failed = e; // answered outside the handler: no co_await in a catch block
+    } catch (const std::exception& e) {
+        // A stored row this service cannot read, or a bug: this request
+        // fails, the service goes on.
+        failed = store_error(e.what(), false);
+    }
+    co_return store_failure(req, failed->unavailable(), failed->what());
 }
 
 } // namespace task_service

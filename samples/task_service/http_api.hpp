@@ -8,9 +8,12 @@
 //   GET    /tasks       a page: ?status=S&limit=N&after=ID -> {"tasks": [...], "next": ID}
 //   GET    /tasks/{id}  the task; 404 when unknown
 //   DELETE /tasks/{id}  cancels it: 200 when it is over, 202 while its calls end
+//                       (on whichever replica runs it)
 //
-// Errors are {"error": {"code": ..., "message": ...}}.
+// Errors are {"error": {"code": ..., "message": ...}}; 503 (Retry-After)
+// while the task store cannot be reached, 500 when it refuses.
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -23,7 +26,8 @@ class task_scheduler;
 using http_request = boost::beast::http::request<boost::beast::http::string_body>;
 using http_response = boost::beast::http::response<boost::beast::http::string_body>;
 
-http_response handle_request(task_scheduler& tasks, const http_request& req);
+// Completes once the task store has answered (a 202 once the task is stored).
+boost::asio::awaitable<http_response> handle_request(task_scheduler& tasks, const http_request& req);
 
 // {"error": {"code": code, "message": message}} with `status`, ready to send.
 http_response error_response(const http_request& req, boost::beast::http::status status, std::string_view code,

@@ -88,7 +88,8 @@ asio::awaitable<void> http_server::serve(tcp::socket socket)
             res = std::move(*refusal);
         } else {
             self->busy = true;
-            res = handle_request(tasks_, parser.get());
+            http_response handled = co_await handle_request(tasks_, parser.get());
+            res = std::move(handled);
         }
         if (ec || stopping_)
             res.keep_alive(false); // after an error, the rest of the request is still on its way

@@ -9,6 +9,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <array>
@@ -182,9 +183,11 @@ asio::awaitable<job_outcome> wait_for_status(ecs::client& ecs, const job_spec& j
     }
 }
 
-asio::awaitable<job_outcome> run_and_wait(ecs::client& ecs, const job_spec& job, const alicloud::call_options& call)
+asio::awaitable<job_outcome> run_and_wait(ecs::client& ecs, const job_spec& job, const alicloud::call_options& call,
+                                          const std::string& client_token)
 {
     ecs::run_instances_request req;
+    req.client_token = client_token;
     req.region_id = job.region_id;
     req.image_id = job.image_id;
     req.instance_type = job.instance_type;
@@ -299,7 +302,32 @@ std::optional<submission> parse_submission(std::string_view body, submission_err
     return out;
 }
 
-asio::awaitable<job_outcome> run_job(ecs::client& ecs, job_spec job, alicloud::context ctx)
+std::string stored_job(const job_spec& job)
+{
+    json::object params;
+    if (!job.region_id.empty())
+        params["region_id"] = job.region_id;
+    switch (job.kind) {
+    case job_kind::describe_instances:
+        params["page_size"] = job.page_size;
+        break;
+    case job_kind::run_instances_and_wait:
+        params["image_id"] = job.image_id;
+        params["instance_type"] = job.instance_type;
+        if (!job.zone_id.empty())
+            params["zone_id"] = job.zone_id;
+        params["amount"] = job.amount;
+        params["poll_interval_ms"] = job.poll_interval.count();
+        break;
+    case job_kind::stop_instances_and_wait:
+        params["instance_ids"] = json::array(job.instance_ids.begin(), job.instance_ids.end());
+        params["poll_interval_ms"] = job.poll_interval.count();
+        break;
+    }
+    return json::serialize(json::object{{"job", job_name(job.kind)}, {"params", std::move(params)}});
+}
+
+asio::awaitable<job_outcome> run_job(ecs::client& ecs, job_spec job, alicloud::context ctx, std::string client_token)
 {
     alicloud::call_options call;
     call.context = std::move(ctx);
@@ -307,7 +335,7 @@ asio::awaitable<job_outcome> run_job(ecs::client& ecs, job_spec job, alicloud::c
     case job_kind::describe_instances:
         co_return co_await describe_all(ecs, job, call);
     case job_kind::run_instances_and_wait:
-        co_return co_await run_and_wait(ecs, job, call);
+        co_return co_await run_and_wait(ecs, job, call, client_token);
     case job_kind::stop_instances_and_wait:
         co_return co_await stop_and_wait(ecs, job, call);
     }

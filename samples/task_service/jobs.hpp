@@ -69,8 +69,15 @@ struct job_outcome {
     boost::json::value result;
 };
 
-// Runs `job` with every call bound to `ctx`.
-boost::asio::awaitable<job_outcome> run_job(alicloud::ecs::client& ecs, job_spec job, alicloud::context ctx);
+// {"job": NAME, "params": {...}}: what a store keeps of a job; read back by
+// parse_submission, so that a stored job is checked like a submitted one.
+std::string stored_job(const job_spec& job);
+
+// Runs `job` with every call bound to `ctx`; `client_token` goes with the
+// call that creates resources (RunInstances), so that a rerun of the same
+// task - after a crash - makes nothing twice.
+boost::asio::awaitable<job_outcome> run_job(alicloud::ecs::client& ecs, job_spec job, alicloud::context ctx,
+                                            std::string client_token);
 
 } // namespace task_service
 

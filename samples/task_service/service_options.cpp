@@ -29,7 +29,22 @@ const char* const service_usage =
     "  --max-timeout-ms N          the longest timeout a job may ask for (default 3600000)\n"
     "  --keep-finished-ms N        how long a finished task can be polled (default 600000)\n"
     "  --max-finished N            finished tasks kept at most, oldest forgotten first (default 10000)\n"
-    "  --shutdown-grace-ms N       on SIGINT/SIGTERM, how long running jobs may go on (default 10000)\n"
+    "  --shutdown-grace-ms N       on SIGINT/SIGTERM, how long running jobs may go on (default 10000);\n"
+    "                              then they are interrupted, and go back to the queue of a durable store\n"
+    "  --store STORE               where tasks are kept (default sqlite:alicloud-tasks.sqlite):\n"
+    "                                memory               this process only, lost when it ends\n"
+    "                                sqlite:PATH          an SQLite file, for one replica\n"
+    "                                postgresql:CONNINFO  PostgreSQL, for any number of replicas (libpq's\n"
+    "                                                     'host=... dbname=...' or a postgresql:// URI;\n"
+    "                                                     a postgresql:// URI may also be given alone)\n"
+    "  --db-connections N          PostgreSQL connections for statements (default 4; one more listens)\n"
+    "  --replica-id NAME           this replica's name in the store (default HOST:PID)\n"
+    "  --lease-ms N                a running task stays this replica's that long without a heartbeat\n"
+    "                              (one every third of it); then another replica takes it over (default 30000)\n"
+    "  --claim-interval-ms N       how often to look for tasks other replicas took or left (default 1000)\n"
+    "\n"
+    "Exit status: 0 after a shutdown, 2 on bad usage, 3 when the task store cannot be opened\n"
+    "(unreachable, corrupt, read-only, or of a newer schema), 1 on any other failure.\n"
     "  -h, --help                  this text\n";
 
 namespace {
@@ -57,6 +72,18 @@ bool read_listen(const std::string& text, boost::asio::ip::tcp::endpoint& out)
         return false;
     out = {address, static_cast<unsigned short>(port)};
     return true;
+}
+
+// memory, sqlite:PATH, postgresql:CONNINFO, or a bare postgres(ql):// URI.
+bool read_store(const std::string& text, std::string& out)
+{
+    if (text.starts_with("postgresql://") || text.starts_with("postgres://"))
+        return out = "postgresql:" + text, true;
+    const bool ok = text == "memory" || (text.starts_with("sqlite:") && text.size() > 7) ||
+                    (text.starts_with("postgresql:") && text.size() > 11);
+    if (ok)
+        out = text;
+    return ok;
 }
 
 } // namespace
@@ -92,6 +119,11 @@ std::optional<service_options> parse_service_options(const std::vector<std::stri
         {"--max-timeout-ms", ms(o.limits.max_timeout)},
         {"--keep-finished-ms", ms(o.limits.keep_finished)},
         {"--shutdown-grace-ms", ms(o.shutdown_grace)},
+        {"--store", [&o](const std::string& v) { return read_store(v, o.store); }},
+        {"--db-connections", count(o.db_connections, 1)},
+        {"--replica-id", [&o](const std::string& v) { return !v.empty() && (o.replica_id = v, true); }},
+        {"--lease-ms", ms(o.limits.lease)},
+        {"--claim-interval-ms", ms(o.limits.claim_interval)},
     };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];

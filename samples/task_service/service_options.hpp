@@ -23,6 +23,10 @@ struct service_options {
     std::string metadata_endpoint; // for the instance role
     std::string sts_endpoint;      // for ram_role_arn profiles
     scheduler_limits limits;
+    // memory | sqlite:PATH | postgresql:CONNINFO (or a postgresql:// URI).
+    std::string store = "sqlite:alicloud-tasks.sqlite";
+    std::size_t db_connections = 4; // PostgreSQL
+    std::string replica_id;         // empty: HOST:PID
     std::chrono::milliseconds shutdown_grace{10'000};
     bool help = false;
 };

@@ -47,11 +47,15 @@ boost::json::object to_json(const task& t)
                           {"job", job_name(t.job.kind)},
                           {"status", to_string(t.status)},
                           {"created_at", utc(t.created_at)},
-                          {"timeout_ms", t.timeout.count()}};
+                          {"timeout_ms", t.timeout.count()},
+                          {"client_token", t.client_token},
+                          {"attempts", t.attempts}};
     if (t.started_at)
         o["started_at"] = utc(*t.started_at);
     if (t.finished_at)
         o["finished_at"] = utc(*t.finished_at);
+    if (t.status == task_status::running && !t.owner.empty())
+        o["runner"] = t.owner;
     if (!t.result.is_null())
         o["result"] = t.result;
     if (t.error)

@@ -1,11 +1,10 @@
 #ifndef ALICLOUD_SAMPLES_TASK_SERVICE_TASK_HPP
 #define ALICLOUD_SAMPLES_TASK_SERVICE_TASK_HPP
 
-// A submitted job and everything a poller may ask about it.
+// A submitted job and everything a poller may ask about it: one row of the
+// task store, the same whichever store keeps it.
 
 #include "jobs.hpp"
-
-#include <alicloud/core/context.hpp>
 
 #include <boost/json/object.hpp>
 
@@ -14,6 +13,8 @@
 #include <string>
 
 namespace task_service {
+
+using time_point = std::chrono::system_clock::time_point;
 
 enum class task_status { queued, running, succeeded, failed, cancelled, timed_out };
 
@@ -31,15 +32,24 @@ struct task {
     std::string id;
     job_spec job;
     task_status status = task_status::queued;
-    std::chrono::system_clock::time_point created_at;
-    std::optional<std::chrono::system_clock::time_point> started_at, finished_at;
+    time_point created_at;
+    std::optional<time_point> started_at, finished_at;
+    // The job's deadline is created_at + timeout, whether it is still queued
+    // or running, and whichever replica runs it after a crash.
     std::chrono::milliseconds timeout{};
+    time_point deadline() const { return created_at + timeout; }
 
-    // The job's context: its deadline is created_at + timeout, whether it is
-    // still queued or running; `cancel` ends it (DELETE, shutdown).
-    alicloud::context ctx;
-    alicloud::cancel_function cancel;
-    std::string cancel_reason; // set when cancelled: by whom
+    // Sent as the ClientToken of the job's creating call, on every run of the
+    // task: a rerun after a crash is answered with what the first run made.
+    std::string client_token;
+    // The replica running it, until when it holds it (renewed by its
+    // heartbeats; once past, another replica may take the task over), and
+    // how many runs it has had.
+    std::string owner;
+    std::optional<time_point> lease_until;
+    int attempts = 0;
+    // A DELETE reached it while it ran: the runner ends it as cancelled.
+    bool cancel_requested = false;
 
     boost::json::value result;
     std::optional<task_error> error;

@@ -1,18 +1,23 @@
 #ifndef ALICLOUD_SAMPLES_TASK_SERVICE_TASK_SCHEDULER_HPP
 #define ALICLOUD_SAMPLES_TASK_SERVICE_TASK_SCHEDULER_HPP
 
-// Where tasks live: at most max_running jobs run and max_queued wait; each is
-// bounded by its timeout; finished ones are kept for keep_finished, then
-// forgotten. Everything here runs on the service's one thread.
+// Runs the tasks of a task store on this replica: at most max_running at
+// once, claimed from the store (whichever replica took the submission), each
+// bounded by its timeout. A heartbeat renews the leases of the tasks it runs
+// (a replica that dies stops renewing, and another takes its tasks over once
+// the lease passes); a DELETE reaches the runner through the store. Finished
+// tasks are purged after keep_finished. Everything here runs on the
+// service's one thread; the store's work does not block it.
 
-#include "task.hpp"
+#include "task_store.hpp"
+
+#include <alicloud/core/context.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <cstddef>
-#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -26,68 +31,92 @@ namespace task_service {
 
 struct scheduler_limits {
     std::size_t max_running = 4;
-    std::size_t max_queued = 64;
+    std::size_t max_queued = 64; // over every replica of the store
     std::chrono::milliseconds default_timeout{300'000};
     std::chrono::milliseconds max_timeout{3'600'000};
     std::chrono::milliseconds keep_finished{600'000};
     std::size_t max_finished = 10'000; // the oldest go first beyond it
+    // How long a claimed task stays this replica's without a heartbeat (one
+    // every third of it), and how often to look for tasks other replicas
+    // took or left (those submitted here are claimed at once).
+    std::chrono::milliseconds lease{30'000};
+    std::chrono::milliseconds claim_interval{1'000};
 };
 
 class task_scheduler {
 public:
-    task_scheduler(boost::asio::any_io_executor ex, alicloud::ecs::client& ecs, scheduler_limits limits);
+    // `replica`: this replica's name in the store (who holds a task).
+    task_scheduler(boost::asio::any_io_executor ex, alicloud::ecs::client& ecs, task_store& store,
+                   scheduler_limits limits, std::string replica);
+
+    // Starts claiming tasks, the heartbeat and the purge.
+    void start();
 
     struct admission {
-        enum class verdict { accepted, full, shutting_down, bad_timeout } outcome;
-        const task* accepted = nullptr;
-        std::string problem; // for bad_timeout
+        enum class verdict { accepted, full, shutting_down, bad_timeout, store_failed } outcome;
+        std::optional<task> accepted;
+        std::string problem;           // bad_timeout, store_failed
+        bool store_unavailable = false; // store_failed: for now (503) or for good
     };
-    admission submit(submission s);
+    // Durable once accepted: the store has the task before this returns.
+    boost::asio::awaitable<admission> submit(submission s);
 
-    // nullptr when unknown (or forgotten).
-    const task* find(std::string_view id);
+    // The next two throw store_error.
+    boost::asio::awaitable<std::optional<task>> find(std::string id);
+    // `next` is where the next page starts (empty: none).
+    boost::asio::awaitable<std::vector<task>> page(std::string after, std::size_t limit,
+                                                   std::optional<task_status> status, std::string& next);
+    // Throws store_error. A running task ends through its runner, here or on
+    // another replica.
+    boost::asio::awaitable<cancel_outcome> cancel(std::string id);
 
-    // Tasks in creation order after `after` (empty: from the first), at most
-    // `limit`, only those of `status` when given; `next` is where the next page starts.
-    std::vector<const task*> page(std::string_view after, std::size_t limit, std::optional<task_status> status,
-                                  std::string& next);
-
-    enum class cancellation { unknown, cancelled, cancelling, already_finished };
-    cancellation cancel(std::string_view id);
-
-    // Stops taking tasks; cancels the queued ones at once and the running ones
-    // once `grace` has passed; completes when none runs.
+    // Stops claiming; running jobs get `grace`, then are interrupted. A
+    // durable store keeps queued tasks queued and gets interrupted ones back
+    // in the queue (the next replica or restart runs them, with the same
+    // ClientToken); the memory store ends them cancelled. Completes when
+    // none runs.
     boost::asio::awaitable<void> shutdown(std::chrono::milliseconds grace);
 
-    std::size_t running() const { return running_; }
-    std::size_t queued() // the tasks still waiting (those that ended while they waited leave the queue)
-    {
-        drop_ended_from_queue();
-        return queue_.size();
-    }
-    std::size_t known() const { return tasks_.size(); }
+    std::size_t running() const { return running_.size(); }
+    std::size_t max_queued() const { return limits_.max_queued; }
 
-    // Called on every change of status (the service logs them).
+    // Called on every change of status this replica makes (the service logs them).
     std::function<void(const task&)> on_status;
 
 private:
-    void start_next();
-    void drop_ended_from_queue();
-    boost::asio::awaitable<void> run(std::string id);
-    void finish(task& t, task_status status);
-    void expire_if_overdue(task& t);
-    boost::asio::awaitable<void> sweep();
+    struct local_run {
+        alicloud::cancel_function cancel;
+        std::string cancel_reason;
+        std::uint64_t claimed_in = 0; // the claim pass it came from, counted as it committed
+        bool taken_over = false;      // another replica holds it now: record nothing
+        bool ending = false;          // its end is being recorded: no longer renewed
+    };
+
+    boost::asio::awaitable<void> claim_loop();
+    boost::asio::awaitable<void> heartbeat_loop();
+    boost::asio::awaitable<void> purge_loop();
+    boost::asio::awaitable<void> run(task t);
+    boost::asio::awaitable<void> record_end(task t, bool back_to_queue);
+    void interrupt(const std::string& id, std::string reason);
+    void wake_claimer();
+    void report(const task& t);
+    void store_failed(const char* doing, const store_error& e);
 
     boost::asio::any_io_executor ex_;
     alicloud::ecs::client& ecs_;
+    task_store& store_;
     scheduler_limits limits_;
-    std::map<std::string, task, std::less<>> tasks_; // ids sort in creation order
-    std::deque<std::string> queue_;
-    std::size_t running_ = 0;
+    std::string replica_;
+    std::map<std::string, local_run, std::less<>> running_;
     std::uint64_t next_number_ = 1;
+    std::uint64_t claim_passes_ = 0;
     bool stopping_ = false;
-    boost::asio::steady_timer idle_;  // cancelled when the last running job ends
-    boost::asio::steady_timer sweep_; // when to forget finished tasks next
+    bool claim_wanted_ = false;
+    bool store_down_ = false; // logged once per outage
+    boost::asio::steady_timer claim_timer_;
+    boost::asio::steady_timer heartbeat_timer_;
+    boost::asio::steady_timer purge_timer_;
+    boost::asio::steady_timer idle_; // cancelled when the last running job ends
 };
 
 } // namespace task_service

@@ -15,12 +15,14 @@
 #include "memory_stream.hpp"
 
 #include "http_api.hpp"
+#include "memory_task_store.hpp"
 #include "request_reading.hpp"
 #include "task_scheduler.hpp"
 
 #include <alicloud/core/sansio/utf8.hpp>
 #include <alicloud/ecs/client.hpp>
 
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/json/parse.hpp>
@@ -29,6 +31,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -93,9 +97,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t chunk = input.byte();
     alicloud::fuzz::memory_stream stream(input.rest(), chunk);
 
-    // Never run: the jobs and the sweep a scheduler starts stay pending, and go with it.
+    // The scheduler is never started: no job runs, and the loop runs only
+    // each request's handling (the memory store answers without waiting).
     boost::asio::io_context ioc;
-    task_service::task_scheduler tasks(ioc.get_executor(), ecs_client(), task_service::scheduler_limits{});
+    task_service::memory_task_store store;
+    task_service::task_scheduler tasks(ioc.get_executor(), ecs_client(), store, task_service::scheduler_limits{},
+                                       "fuzz");
 
     boost::beast::flat_buffer buffer(task_service::read_buffer_limit);
     for (int n = 0; n < max_requests; ++n) {
@@ -108,7 +115,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 check_answer(*refusal);
             break; // the server closes the connection after a read error
         }
-        const task_service::http_response res = task_service::handle_request(tasks, parser.get());
+        std::optional<task_service::http_response> answered;
+        boost::asio::co_spawn(ioc, task_service::handle_request(tasks, parser.get()),
+                              [&](std::exception_ptr e, task_service::http_response r) {
+                                  if (e)
+                                      std::rethrow_exception(e); // a crash the fuzzer reports
+                                  answered = std::move(r);
+                              });
+        ioc.restart();
+        ioc.run();
+        FUZZ_CHECK(answered.has_value(), "a request the service never answered");
+        const task_service::http_response& res = *answered;
         check_answer(res);
         if (!res.keep_alive())
             break;

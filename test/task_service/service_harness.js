@@ -32,17 +32,19 @@ function request(port, method, target, body) {
           resolve({ status: res.statusCode, headers: res.headers, json, text });
         });
       });
-    req.on('error', reject);
+    req.on('error', (e) => reject(new Error(`${method} ${target} (port ${port}): ${e.message}`)));
     if (data !== undefined) req.write(data);
     req.end();
   });
 }
 
-async function startEmulator(emulatorPath) {
+// stateMs: how long instances stay Pending, Starting and Stopping.
+async function startEmulator(emulatorPath, { stateMs = 300 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-service-test-'));
+  const ms = String(stateMs);
   const proc = spawn(emulatorPath, ['--listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0',
     '--port-file', path.join(dir, 'ports'), '--write-ca', path.join(dir, 'ca.pem'),
-    '--pending-ms', '300', '--starting-ms', '300', '--stopping-ms', '300'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '--pending-ms', ms, '--starting-ms', ms, '--stopping-ms', ms], { stdio: ['ignore', 'ignore', 'inherit'] });
   const ports = await waitForFile(path.join(dir, 'ports'));
   const https = Number(/https (\d+)/.exec(ports)[1]);
   const plain = Number(/http (\d+)/.exec(ports)[1]);
@@ -52,6 +54,12 @@ async function startEmulator(emulatorPath) {
     addFault: (rule) => control('POST', '/_emulator/faults', rule),
     clearFaults: () => control('DELETE', '/_emulator/faults'),
     requests: async () => (await control('GET', '/_emulator/requests')).json.requests,
+    instanceCount: async () => (await control('GET', '/_emulator/health')).json.instances,
+    // Waits for the emulator's state (wait_conditions.hpp), not for a time.
+    waitFor: async (condition) => {
+      const r = await control('POST', '/_emulator/wait', condition);
+      if (r.status !== 200) throw new Error(`emulator wait ${JSON.stringify(condition)}: ${r.status} ${r.text}`);
+    },
     stop: () => proc.kill('SIGTERM'),
   };
 }
@@ -64,8 +72,11 @@ async function startService(servicePath, emu, args = [], extraEnv = {}, { maxFil
   const portFile = path.join(emu.dir, `service-${Date.now()}-${Math.random()}`);
   const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: 'testid', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'testsecret',
     ALIBABA_CLOUD_CREDENTIALS_FILE: '/nonexistent/credentials', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...extraEnv };
+  // The memory store unless the test names one: these tests are about the
+  // HTTP interface, and a default SQLite file would land in the working folder.
+  const store = args.includes('--store') ? [] : ['--store', 'memory'];
   const argv = ['--listen', '127.0.0.1:0', '--port-file', portFile,
-    '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...args];
+    '--endpoint', `https://127.0.0.1:${emu.https}`, '--ca-file', emu.caFile, ...store, ...args];
   const proc = maxFiles === undefined
     ? spawn(servicePath, argv, { env, stdio: ['ignore', 'pipe', 'inherit'] })
     : spawn('/bin/sh', ['-c', `ulimit -n ${maxFiles} && exec "$0" "$@"`, servicePath, ...argv],
@@ -109,9 +120,9 @@ function check(ok, what, detail) {
 
 // Runs `scenario(emulator)` against a fresh emulator, then exits: 0 with
 // `passed` printed, or 1 with the failures counted.
-function runScenario(emulatorPath, scenario, passed) {
+function runScenario(emulatorPath, scenario, passed, emulatorOptions = {}) {
   (async () => {
-    const emu = await startEmulator(emulatorPath);
+    const emu = await startEmulator(emulatorPath, emulatorOptions);
     try {
       await scenario(emu);
     } catch (e) {
@@ -129,4 +140,13 @@ function runScenario(emulatorPath, scenario, passed) {
   })();
 }
 
-module.exports = { sleep, startService, poll, check, finished, runScenario };
+// The statuses each task was logged to end with, over services' outputs.
+function loggedEnds(outputs) {
+  const ends = new Map();
+  for (const output of outputs)
+    for (const m of output.matchAll(/^task (\S+) \S+ (\S+)/gm))
+      if (finished.has(m[2])) ends.set(m[1], [...(ends.get(m[1]) || []), m[2]]);
+  return ends;
+}
+
+module.exports = { sleep, request, startService, poll, check, finished, loggedEnds, runScenario };
